@@ -1,0 +1,65 @@
+# The README's commands are these targets. Everything a fresh machine needs
+# (virtualenv, Python packages, design-system assets, database, demo content)
+# is made here; running a target again reuses what exists.
+
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
+
+export PORT
+
+.PHONY: run install assets migrate demo serve test lint check lock clean
+
+run: install assets migrate demo serve
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+# Det Fælles Designsystem from npm, copied into site/static/vendor (git-ignored).
+$(DKFDS): package.json package-lock.json scripts/copy-assets.mjs
+	npm ci --no-audit --no-fund
+	npm run build
+
+assets: $(DKFDS)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+# Idempotent: unchanged pages are left alone, so this is safe on every run.
+demo: migrate
+	$(BIN)/python manage.py import_content content/demo
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Lint, migrations in step with the models, then the whole suite. On SQLite
+# by default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: lint test
+
+lock: install
+	{ echo "# Every package the site and its tests install, pinned (the lock)."; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable; } > constraints.txt
+
+clean:
+	rm -rf $(VENV) node_modules site/static/vendor var

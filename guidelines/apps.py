@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GuidelinesConfig(AppConfig):
+    name = "guidelines"
+    verbose_name = _("Vejledninger")
+
+    def ready(self):
+        from .content import handlers  # noqa: F401  (registers the content handlers)

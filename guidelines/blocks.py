@@ -1,0 +1,286 @@
+"""StreamField blocks for the body of a guidance section.
+
+Every block renders through a template in guidelines/blocks/. Labels are
+translatable so they reach the admin in Danish and English.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+
+# A recommendation code is numbers separated by dots, optionally ending in a
+# letter: "3", "3.2", "3.2a". It never changes once published, so it is what
+# links, citations and cases refer to.
+RECOMMENDATION_CODE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$")
+
+
+def code_slug(code):
+    """A code as a URL segment: '3.2' -> '3-2' (Wagtail's page paths allow no dots)."""
+    return code.replace(".", "-")
+
+
+def code_from_slug(slug):
+    """The inverse of code_slug, or None for anything that is not a code."""
+    code = slug.replace("-", ".")
+    return code if RECOMMENDATION_CODE.match(code) else None
+
+
+def recommendation_anchor(code):
+    """The HTML id of a recommendation inside its section: 'anbefaling-3-2'."""
+    return "anbefaling-" + code_slug(code)
+
+
+class StrengthChoices:
+    MUST = "skal"
+    SHOULD = "boer"
+    MAY = "kan"
+    CHOICES = [
+        (MUST, _("Skal")),
+        (SHOULD, _("Bør")),
+        (MAY, _("Kan")),
+    ]
+
+
+class TextBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Tekst")
+        template = "guidelines/blocks/text.html"
+
+
+class RecommendationBlock(blocks.StructBlock):
+    code = blocks.CharBlock(
+        label=_("Kode"),
+        max_length=20,
+        help_text=_("Stabil kode, fx 3.2. Ændres aldrig, når anbefalingen først er udgivet."),
+    )
+    title = blocks.CharBlock(label=_("Overskrift"), max_length=200)
+    strength = blocks.ChoiceBlock(
+        label=_("Styrke"), choices=StrengthChoices.CHOICES, default=StrengthChoices.SHOULD
+    )
+    statement = blocks.RichTextBlock(label=_("Anbefaling"), features=INLINE_FEATURES + ["ul"])
+    rationale = blocks.RichTextBlock(
+        label=_("Begrundelse"),
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Vises et klik under anbefalingen."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not RECOMMENDATION_CODE.match(value["code"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "code": ValidationError(
+                        _("Koden skal være tal adskilt af punktum, fx 3 eller 3.2.")
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = recommendation_anchor(value["code"])
+        return context
+
+    class Meta:
+        icon = "tick-inverse"
+        label = _("Anbefaling")
+        template = "guidelines/blocks/recommendation.html"
+
+
+class ResponsibilityRole:
+    LEAD = "A"
+    CONTRIBUTES = "M"
+    INFORMED = "I"
+    NONE = ""
+    CHOICES = [
+        (LEAD, _("Ansvarlig")),
+        (CONTRIBUTES, _("Medvirker")),
+        (INFORMED, _("Informeres")),
+        (NONE, _("Ingen rolle")),
+    ]
+    LABELS = dict(CHOICES)
+
+
+class ResponsibilityRowBlock(blocks.StructBlock):
+    task = blocks.CharBlock(label=_("Opgave"), max_length=200)
+    roles = blocks.ListBlock(
+        blocks.ChoiceBlock(
+            choices=ResponsibilityRole.CHOICES,
+            required=False,
+            widget=forms.Select,
+            label=_("Rolle"),
+        ),
+        label=_("Roller, én pr. aktør i samme rækkefølge som aktørerne"),
+    )
+
+
+class ResponsibilityMatrixBlock(blocks.StructBlock):
+    """Who does what: tasks as rows, actors as columns."""
+
+    caption = blocks.CharBlock(label=_("Titel"), max_length=200)
+    actors = blocks.ListBlock(blocks.CharBlock(max_length=80), label=_("Aktører (kolonner)"))
+    rows = blocks.ListBlock(ResponsibilityRowBlock(), label=_("Opgaver (rækker)"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        actor_count = len(value["actors"])
+        for row in value["rows"]:
+            if len(row["roles"]) != actor_count:
+                raise StructBlockValidationError(
+                    block_errors={
+                        "rows": ValidationError(
+                            _(
+                                "Opgaven “%(task)s” har %(roles)d roller, men der er "
+                                "%(actors)d aktører."
+                            )
+                            % {
+                                "task": row["task"],
+                                "roles": len(row["roles"]),
+                                "actors": actor_count,
+                            }
+                        )
+                    }
+                )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["table_rows"] = [
+            {
+                "task": row["task"],
+                "cells": [
+                    {"actor": actor, "role": role, "label": ResponsibilityRole.LABELS.get(role)}
+                    for actor, role in zip(value["actors"], row["roles"], strict=False)
+                ],
+            }
+            for row in value["rows"]
+        ]
+        context["legend"] = [c for c in ResponsibilityRole.CHOICES if c[0]]
+        return context
+
+    class Meta:
+        icon = "table"
+        label = _("Ansvarsfordeling")
+        template = "guidelines/blocks/responsibility_matrix.html"
+
+
+class PhaseBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label=_("Fase"), max_length=120)
+    description = blocks.TextBlock(label=_("Beskrivelse"))
+    actors = blocks.CharBlock(label=_("Aktører"), max_length=255, required=False)
+
+
+class PathwayPhasesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=200)
+    phases = blocks.ListBlock(PhaseBlock(), label=_("Faser i rækkefølge"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Forløbets faser")
+        template = "guidelines/blocks/pathway_phases.html"
+
+
+class ChecklistBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=200)
+    items = blocks.ListBlock(blocks.CharBlock(max_length=400), label=_("Punkter"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Tjekliste")
+        template = "guidelines/blocks/checklist.html"
+
+
+PRACTICE_NOTE_KINDS = [
+    ("eksempel", _("Eksempel fra praksis")),
+    ("tip", _("Godt at vide")),
+    ("opmaerksomhed", _("Vær opmærksom på")),
+]
+
+
+class PracticeNoteBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(label=_("Slags"), choices=PRACTICE_NOTE_KINDS, default="eksempel")
+    title = blocks.CharBlock(label=_("Titel"), max_length=200)
+    body = blocks.RichTextBlock(label=_("Tekst"), features=INLINE_FEATURES + ["ul", "ol"])
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["kind_label"] = dict(PRACTICE_NOTE_KINDS).get(value["kind"], "")
+        return context
+
+    class Meta:
+        icon = "info-circle"
+        label = _("Praksisnote")
+        template = "guidelines/blocks/practice_note.html"
+
+
+class SourceBlock(blocks.StructBlock):
+    citation = blocks.CharBlock(label=_("Kilde"), max_length=400)
+    url = blocks.URLBlock(label=_("Link"), required=False)
+
+
+class SourcesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titel"), max_length=100, default="Kilder")
+    sources = blocks.ListBlock(SourceBlock(), label=_("Kilder"))
+
+    class Meta:
+        icon = "link"
+        label = _("Kilder og noter")
+        template = "guidelines/blocks/sources.html"
+
+
+class ActionPlanPartBlock(blocks.StructBlock):
+    """One part of the basic sketch for a coordinated action plan."""
+
+    name = blocks.CharBlock(label=_("Del"), max_length=120)
+    purpose = blocks.TextBlock(label=_("Formål"))
+    holds = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Indeholder"))
+    filled_in_by = blocks.CharBlock(label=_("Udfyldes af"), max_length=300)
+    examples = blocks.ListBlock(
+        blocks.CharBlock(max_length=400), label=_("Eksempler"), required=False, default=[]
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["anchor"] = "del-" + slugify(value["name"])
+        return context
+
+    class Meta:
+        icon = "form"
+        label = _("Del af indsatsplan")
+        template = "guidelines/blocks/action_plan_part.html"
+
+
+class SectionBodyBlock(blocks.StreamBlock):
+    text = TextBlock()
+    recommendation = RecommendationBlock()
+    responsibility_matrix = ResponsibilityMatrixBlock()
+    pathway_phases = PathwayPhasesBlock()
+    checklist = ChecklistBlock()
+    practice_note = PracticeNoteBlock()
+    action_plan_part = ActionPlanPartBlock()
+    sources = SourcesBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        codes = [child.value["code"] for child in value if child.block_type == "recommendation"]
+        duplicates = sorted({code for code in codes if codes.count(code) > 1})
+        if duplicates:
+            message = _("Koden %(codes)s er brugt mere end én gang i afsnittet.") % {
+                "codes": ", ".join(duplicates)
+            }
+            raise StreamBlockValidationError(non_block_errors=ErrorList([message]))
+        return value

@@ -1,0 +1,37 @@
+"""The handlers that make up the content format, one per top-level key.
+
+Apps register their handlers in AppConfig.ready(), so the format grows with
+the apps (casebook, editions, regional adaptations) without the core knowing
+about them.
+"""
+
+_handlers = {}
+
+
+class Handler:
+    #: The top-level key in a content file.
+    key = ""
+    #: A pydantic type describing the value under that key.
+    schema = None
+    #: Handlers are applied in this order, lowest first (parents before children).
+    order = 50
+    #: A list whose items export writes one file each, named after their slug.
+    one_file_per_item = False
+
+    def apply(self, value, context):
+        """Make the database match `value` (already validated against `schema`)."""
+        raise NotImplementedError
+
+    def dump(self):
+        """Return the value for `key` from the database, or None when there is nothing."""
+        raise NotImplementedError
+
+
+def register(handler_class):
+    handler = handler_class()
+    _handlers[handler.key] = handler
+    return handler_class
+
+
+def handlers():
+    return sorted(_handlers.values(), key=lambda handler: handler.order)

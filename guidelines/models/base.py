@@ -1,0 +1,19 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+
+class SitePage(Page):
+    """Fields every public page of the platform has."""
+
+    is_demo = models.BooleanField(
+        _("demoindhold"),
+        default=False,
+        help_text=_("Viser tydeligt, at siden er demoindhold og ikke officiel vejledning."),
+    )
+
+    settings_panels = Page.settings_panels + [FieldPanel("is_demo")]
+
+    class Meta:
+        abstract = True

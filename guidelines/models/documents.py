@@ -1,0 +1,245 @@
+"""Guidance documents and their sections.
+
+A document (the generic model, the dual-diagnosis guidelines, the action-plan
+sketch) is a page whose children are its sections. Recommendations are blocks
+inside section bodies; their stable codes are unique within a document and
+each one has its own URL on the document: <document>/anbefaling/<code>/.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import (
+    SectionBodyBlock,
+    StrengthChoices,
+    code_from_slug,
+    code_slug,
+    recommendation_anchor,
+)
+from ..content.streamdata import error_messages
+from .base import SitePage
+
+
+class GuidanceIndexPage(SitePage):
+    """The list of all guidance documents (/vejledninger/)."""
+
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guidelines.GuidanceDocumentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("oversigt over vejledninger")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = GuidanceDocumentPage.objects.child_of(self).live().public()
+        return context
+
+
+class DocumentType(models.TextChoices):
+    MODEL = "model", _("Model")
+    GUIDELINE = "guideline", _("Retningslinjer")
+    TEMPLATE = "template", _("Skabelon")
+
+
+class GuidanceDocumentPage(RoutablePageMixin, SitePage):
+    """A national guidance document. Its sections are its child pages."""
+
+    short_title = models.CharField(
+        _("kort titel"),
+        max_length=80,
+        blank=True,
+        help_text=_("Bruges i brødkrummer og lister, hvis titlen er lang."),
+    )
+    document_type = models.CharField(_("dokumenttype"), max_length=20, choices=DocumentType.choices)
+    issuers = models.CharField(_("udgivet af"), max_length=255)
+    audience = models.CharField(_("skrevet til"), max_length=255, blank=True)
+    first_published = models.DateField(_("først udgivet"))
+    last_substantive_change = models.DateField(
+        _("seneste væsentlige ændring"),
+        null=True,
+        blank=True,
+        help_text=_("Udfyldes kun ved indholdsmæssige ændringer, ikke ved rettelser."),
+    )
+    change_note = models.CharField(_("ændringsnote"), max_length=400, blank=True)
+    summary = models.TextField(_("resumé"), help_text=_("Vises i lister og søgeresultater."))
+    intro = RichTextField(
+        _("indledning"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("short_title"),
+        MultiFieldPanel(
+            [
+                FieldPanel("document_type"),
+                FieldPanel("issuers"),
+                FieldPanel("audience"),
+                FieldPanel("first_published"),
+                FieldPanel("last_substantive_change"),
+                FieldPanel("change_note"),
+            ],
+            heading=_("Om dokumentet"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.FilterField("document_type"),
+    ]
+    parent_page_types = ["guidelines.GuidanceIndexPage"]
+    subpage_types = ["guidelines.GuidanceSectionPage"]
+
+    class Meta:
+        verbose_name = _("vejledningsdokument")
+        verbose_name_plural = _("vejledningsdokumenter")
+
+    @property
+    def display_title(self):
+        return self.short_title or self.title
+
+    def get_sections(self):
+        return GuidanceSectionPage.objects.child_of(self).live().public()
+
+    @cached_property
+    def sections(self):
+        """The published sections in order; one query, cached per page object."""
+        return list(self.get_sections())
+
+    def recommendations(self):
+        """(section, recommendation value) for every recommendation, in reading order."""
+        for section in self.sections:
+            for recommendation in section.recommendations:
+                yield section, recommendation
+
+    def find_recommendation(self, code):
+        for section, recommendation in self.recommendations():
+            if recommendation["code"] == code:
+                return section, recommendation
+        return None
+
+    def recommendation_url(self, code, request=None):
+        return self.get_url(request) + self.reverse_subpage(
+            "recommendation", args=[code_slug(code)]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["document"] = self
+        context["sections"] = self.sections
+        context["strengths"] = StrengthChoices.CHOICES
+        return context
+
+    @path("anbefalinger/", name="recommendations")
+    def recommendation_list(self, request):
+        return self.render(
+            request,
+            template="guidelines/recommendation_list.html",
+            context_overrides={"recommendations": list(self.recommendations())},
+        )
+
+    @path("anbefaling/<slug:code>/", name="recommendation")
+    def recommendation(self, request, code):
+        code = code_from_slug(code)
+        found = code and self.find_recommendation(code)
+        if not found:
+            raise Http404(_("Dokumentet har ingen anbefaling med koden %s.") % code)
+        section, recommendation = found
+        context = self.get_context(request)
+        context.update(
+            section=section,
+            recommendation=recommendation,
+            anchor=recommendation_anchor(code),
+            permalink=request.build_absolute_uri(self.recommendation_url(code, request)),
+        )
+        return TemplateResponse(request, "guidelines/recommendation_page.html", context)
+
+
+class GuidanceSectionPage(SitePage):
+    """A chapter of a guidance document with a structured body."""
+
+    number = models.CharField(
+        _("nummer"), max_length=10, blank=True, help_text=_("Afsnittets nummer, fx 3.")
+    )
+    summary = models.TextField(_("resumé"), blank=True)
+    body = StreamField(SectionBodyBlock(), verbose_name=_("indhold"), blank=True)
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("number"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["guidelines.GuidanceDocumentPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("afsnit")
+        verbose_name_plural = _("afsnit")
+
+    @property
+    def numbered_title(self):
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+    @property
+    def recommendations(self):
+        return [block.value for block in self.body if block.block_type == "recommendation"]
+
+    @cached_property
+    def document(self):
+        return GuidanceDocumentPage.objects.get(path=self.path[: -self.steplen])
+
+    def clean(self):
+        super().clean()
+        # The editor's form validates blocks; imports and code paths that save
+        # pages directly get the same validation here.
+        try:
+            self.body.stream_block.clean(self.body)
+        except ValidationError as error:
+            path, message = error_messages(error, "body")[0]
+            raise ValidationError({"body": f"{path}: {message}"}) from error
+        codes = {recommendation["code"] for recommendation in self.recommendations}
+        if not codes or not self.path:
+            return
+        others = GuidanceSectionPage.objects.sibling_of(self, inclusive=False)
+        for other in others:
+            clash = codes.intersection(r["code"] for r in other.recommendations)
+            if clash:
+                raise ValidationError(
+                    {
+                        "body": _("Koden %(codes)s bruges allerede i afsnittet “%(section)s”.")
+                        % {"codes": ", ".join(sorted(clash)), "section": other.title}
+                    }
+                )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        document = self.document
+        sections = document.sections
+        position = next((i for i, s in enumerate(sections) if s.pk == self.pk), None)
+        context.update(
+            document=document,
+            sections=sections,
+            previous_section=sections[position - 1] if position else None,
+            next_section=(
+                sections[position + 1]
+                if position is not None and position + 1 < len(sections)
+                else None
+            ),
+        )
+        return context

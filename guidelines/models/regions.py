@@ -1,0 +1,50 @@
+"""The regions' own part of the site: /regioner/<region>/.
+
+Regional adaptations and cases will live under each region's page, so that a
+region's editors can be given permissions on that subtree alone.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .base import SitePage
+from .reference import Region
+
+
+class RegionIndexPage(SitePage):
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guidelines.RegionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("oversigt over regioner")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["regions"] = (
+            RegionPage.objects.child_of(self).live().public().select_related("region")
+        )
+        return context
+
+
+class RegionPage(SitePage):
+    region = models.OneToOneField(
+        Region, on_delete=models.PROTECT, related_name="page", verbose_name=_("region")
+    )
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("region"), FieldPanel("intro")]
+    parent_page_types = ["guidelines.RegionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("regionsside")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["municipalities"] = self.region.municipalities.all()
+        return context

@@ -1,0 +1,60 @@
+"""The site part of the content format: the home page and the standard pages."""
+
+from wagtail.models import Page, Site
+
+from guidelines.content import Handler, register
+from guidelines.content.pages import dump_page, sync_children, sync_page
+from guidelines.content.schema import Item, PageItem
+
+from .models import HomePage, StandardPage
+
+
+class HomeItem(PageItem):
+    intro: str = ""
+
+
+class StandardItem(PageItem):
+    intro: str = ""
+    body: str = ""
+
+
+class SiteItem(Item):
+    home: HomeItem
+    pages: list[StandardItem] = []
+    demo: bool | None = None
+
+
+@register
+class SiteHandler(Handler):
+    key = "site"
+    schema = SiteItem
+    order = 10
+
+    def apply(self, value, context):
+        context = context.child(self.key, demo=value.demo)
+        root = Page.get_first_root_node()
+        home = sync_page(root, HomePage, value.home, context.child("home"), singleton=True)
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            previous = site.root_page
+            site.root_page = home
+            site.save()
+            # Wagtail's own "Welcome" page is not ours to keep.
+            if previous.content_type.model_class() is Page and not previous.get_children():
+                previous.delete()
+        # Standard pages inherit the home page's demo flag, as export writes them.
+        sync_children(home, StandardPage, value.pages, context.child("home", home.is_demo), "pages")
+
+    def dump(self):
+        home = HomePage.objects.first()
+        if home is None:
+            return None
+        return {
+            "home": dump_page(home, HomeItem),
+            "pages": [
+                dump_page(page, StandardItem, parent_demo=home.is_demo)
+                for page in StandardPage.objects.child_of(home)
+            ],
+        }

@@ -1,0 +1,15 @@
+// "Kopiér link": copies a recommendation's stable URL. Without JavaScript the
+// link simply opens the recommendation's own page, whose address can be copied.
+document.addEventListener("click", async (event) => {
+  const link = event.target.closest("a.copy-link[data-copy]");
+  if (!link || !navigator.clipboard) return;
+  event.preventDefault();
+  const live = document.getElementById("live-region");
+  try {
+    await navigator.clipboard.writeText(link.dataset.copy);
+    if (live) live.textContent = "Linket er kopieret.";
+    link.classList.add("copy-link--done");
+  } catch {
+    window.location.href = link.href;
+  }
+});

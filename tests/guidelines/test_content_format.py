@@ -1,0 +1,268 @@
+"""The content format: import, export, idempotency, round trip and errors."""
+
+import textwrap
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.fields import StreamField
+from wagtail.models import Page, Revision
+
+from guidelines.content import ContentError, export_content, import_content
+from guidelines.content.streamdata import to_plain
+from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage
+from tests.conftest import DEMO_CONTENT
+
+SITE = """
+format: vejledning/1
+demo: true
+site:
+  home: {slug: forside, title: Forside}
+"""
+
+DOCUMENT = """
+format: vejledning/1
+documents:
+  - slug: proeve
+    title: Prøvedokument
+    document_type: guideline
+    issuers: Sundhedsstyrelsen
+    first_published: 2014-08-01
+    summary: Et kort resumé.
+    sections:
+      - slug: foerste
+        title: Første afsnit
+        number: "1"
+        body:
+          - type: text
+            value: <p>Indledning.</p>
+          - type: recommendation
+            value: {code: "1.1", title: En anbefaling, strength: skal, statement: <p>Gør.</p>}
+      - slug: andet
+        title: Andet afsnit
+        number: "2"
+        body:
+          - type: checklist
+            value: {title: Tjek, items: [et, to]}
+"""
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def snapshot():
+    """Everything a reader could see: every page with its type, fields and position."""
+    rows = []
+    for page in Page.objects.filter(depth__gt=1).order_by("path").specific():
+        fields = {}
+        for field in page._meta.concrete_fields:
+            if field.model is Page or field.primary_key or field.name == "page_ptr":
+                continue
+            if isinstance(field, StreamField):  # block ids are internal, not content
+                fields[field.name] = to_plain(field.stream_block, getattr(page, field.name))
+            else:
+                fields[field.name] = field.value_to_string(page)
+        rows.append(
+            (page.url_path, type(page).__name__, page.title, page.live, page.show_in_menus, fields)
+        )
+    return rows
+
+
+@pytest.fixture
+def content(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    write(content, "site.yaml", SITE)
+    write(content, "doc.yaml", DOCUMENT)
+    return content
+
+
+def test_import_creates_published_pages_in_file_order(db, content):
+    stats = import_content(content)
+    assert stats["created"] == 5  # home, guidance index, document, 2 sections
+    document = GuidanceDocumentPage.objects.get(slug="proeve")
+    assert [s.slug for s in document.sections] == ["foerste", "andet"]
+    assert document.live and document.is_demo is False
+    assert GuidanceSectionPage.objects.get(slug="foerste").recommendations[0]["code"] == "1.1"
+
+
+def test_demo_flag_is_inherited_from_the_file(db, content):
+    import_content(content)
+    assert Page.objects.get(slug="forside").specific.is_demo is True
+
+
+def test_importing_the_same_content_twice_changes_nothing(db, content):
+    import_content(content)
+    before = (snapshot(), Revision.objects.count(), list(Page.objects.values("last_published_at")))
+    stats = import_content(content)
+    after = (snapshot(), Revision.objects.count(), list(Page.objects.values("last_published_at")))
+    assert stats == {
+        "created": 0,
+        "updated": 0,
+        "unchanged": 4,
+    }  # the default index is not in the file
+    assert before == after
+
+
+def test_changed_file_updates_reorders_and_prunes(db, content, tmp_path):
+    import_content(content)
+    changed = DOCUMENT
+    changed = changed.replace("Første afsnit", "Første afsnit, revideret")
+    # Swap the order of the sections and drop the checklist section entirely.
+    first, second = changed.split("      - slug: andet")
+    head, first_section = first.split("      - slug: foerste")
+    write(
+        content,
+        "doc.yaml",
+        head + "      - slug: ny\n        title: Nyt\n      - slug: foerste" + first_section,
+    )
+    import_content(content)
+    document = GuidanceDocumentPage.objects.get(slug="proeve")
+    assert [s.slug for s in document.sections] == ["ny", "foerste"]
+    assert document.sections[1].title == "Første afsnit, revideret"
+    assert not GuidanceSectionPage.objects.filter(slug="andet").exists()
+
+
+def test_export_then_import_into_an_empty_database_reproduces_the_demo(db, tmp_path):
+    import_content(DEMO_CONTENT)
+    original = snapshot()
+    export_content(tmp_path / "export")
+
+    # Empty the database of pages, as on a new installation.
+    Page.objects.get(depth=2).delete()
+    assert snapshot() == []
+
+    import_content(tmp_path / "export")
+    assert snapshot() == original
+
+
+def test_single_file_export_in_json_round_trips(db, tmp_path):
+    import_content(DEMO_CONTENT)
+    original = snapshot()
+    export_content(tmp_path / "alt.json")
+    Page.objects.get(depth=2).delete()
+    assert snapshot() == []
+    import_content(tmp_path / "alt.json")
+    assert snapshot() == original
+
+
+BAD_FILES = {
+    "yaml syntax": ("format: vejledning/1\ndocuments: [\n", None, None),
+    "wrong format": ("format: andet/2\n", None, "format"),
+    "unknown top-level key": ("format: vejledning/1\ncases: []\n", None, "cases"),
+    "missing title": (
+        DOCUMENT.replace("    title: Prøvedokument\n", ""),
+        "documents[0] (proeve)",
+        "title",
+    ),
+    "unknown document field": (
+        DOCUMENT.replace("issuers:", "udgiver: x\n    issuers:"),
+        "documents[0] (proeve)",
+        "udgiver",
+    ),
+    "bad date": (
+        DOCUMENT.replace("2014-08-01", "august 2014"),
+        "documents[0] (proeve)",
+        "first_published",
+    ),
+    "bad document type": (
+        DOCUMENT.replace("document_type: guideline", "document_type: pjece"),
+        "documents[0] (proeve)",
+        "document_type",
+    ),
+    "bad slug": (DOCUMENT.replace("slug: foerste", "slug: Første Afsnit"), "sections[0]", "slug"),
+    "unknown block type": (
+        DOCUMENT.replace("type: checklist", "type: tabel"),
+        "sections[1] (andet)",
+        "body[0]",
+    ),
+    "code given as a number": (
+        DOCUMENT.replace('code: "1.1"', "code: 1.1"),
+        "sections[0] (foerste)",
+        "body[1].value.code",
+    ),
+    "malformed code": (
+        DOCUMENT.replace('code: "1.1"', 'code: "1,1"'),
+        "sections[0] (foerste)",
+        "body[1].code",
+    ),
+    "unknown block field": (
+        DOCUMENT.replace("strength: skal", "styrke: skal"),
+        "sections[0] (foerste)",
+        "body[1].value",
+    ),
+    "bad strength": (
+        DOCUMENT.replace("strength: skal", "strength: altid"),
+        "sections[0] (foerste)",
+        "body[1].strength",
+    ),
+    "duplicate code across sections": (
+        DOCUMENT.replace(
+            "          - type: checklist\n            value: {title: Tjek, items: [et, to]}",
+            "          - type: recommendation\n"
+            '            value: {code: "1.1", title: Igen, strength: kan, statement: <p>x</p>}',
+        ),
+        "sections[1] (andet)",
+        "body",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_bad_file_is_rejected_with_file_item_and_field_and_nothing_changes(db, tmp_path, name):
+    text, item, field = BAD_FILES[name]
+    import_content(write(tmp_path, "site.yaml", SITE))
+    before = (snapshot(), Revision.objects.count())
+    bad = write(tmp_path, "bad.yaml", text)
+
+    with pytest.raises(ContentError) as caught:
+        import_content(bad)
+
+    error = caught.value
+    assert str(bad) in str(error)
+    if item:
+        assert item in error.item, str(error)
+    if field:
+        assert field in (error.field or ""), str(error)
+    assert (snapshot(), Revision.objects.count()) == before
+
+
+def test_error_late_in_a_folder_leaves_earlier_files_unimported(db, tmp_path):
+    write(tmp_path, "a-site.yaml", SITE)
+    write(tmp_path, "b-doc.yaml", DOCUMENT)
+    write(
+        tmp_path,
+        "c-bad.yaml",
+        DOCUMENT.replace("proeve", "anden").replace('code: "1.1"', 'code: "x"'),
+    )
+    with pytest.raises(ContentError, match="c-bad.yaml"):
+        import_content(tmp_path)
+    assert not Page.objects.filter(depth__gt=1).exclude(content_type__model="page").exists()
+
+
+def test_documents_need_a_home_page_first(db, tmp_path):
+    with pytest.raises(ContentError, match="forside"):
+        import_content(write(tmp_path, "doc.yaml", DOCUMENT))
+
+
+def test_same_document_in_two_files_is_rejected(db, tmp_path):
+    write(tmp_path, "a.yaml", DOCUMENT)
+    write(tmp_path, "b.yaml", DOCUMENT)
+    with pytest.raises(ContentError, match="documents:proeve"):
+        import_content(tmp_path)
+
+
+def test_command_reports_the_error_and_exits_non_zero(db, tmp_path):
+    bad = write(tmp_path, "bad.yaml", "format: vejledning/1\ndocuments: 7\n")
+    with pytest.raises(CommandError, match="bad.yaml.*documents"):
+        call_command("import_content", str(bad))
+
+
+def test_commands_import_and_export(db, tmp_path, capsys):
+    call_command("import_content", str(DEMO_CONTENT))
+    assert "oprettet" in capsys.readouterr().out
+    call_command("export_content", str(tmp_path / "ud"))
+    assert (tmp_path / "ud" / "site.yaml").exists()
+    assert (tmp_path / "ud" / "documents" / "dobbeltdiagnose.yaml").exists()
