@@ -23,6 +23,14 @@ INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
 RECOMMENDATION_CODE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$")
 
 
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def danish_slug(text):
+    """'Borgerens mål og ønsker' -> 'borgerens-maal-og-oensker' (slugify drops æ, ø, å)."""
+    return slugify(text.translate(DANISH_LETTERS))
+
+
 def code_slug(code):
     """A code as a URL segment: '3.2' -> '3-2' (Wagtail's page paths allow no dots)."""
     return code.replace(".", "-")
@@ -255,7 +263,7 @@ class ActionPlanPartBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = "del-" + slugify(value["name"])
+        context["anchor"] = "del-" + danish_slug(value["name"])
         return context
 
     class Meta:

@@ -4,7 +4,7 @@ from wagtail.models import Page, Site
 
 from guidelines.content import Handler, register
 from guidelines.content.pages import dump_page, sync_children, sync_page
-from guidelines.content.schema import Item, PageItem
+from guidelines.content.schema import Item, PageItem, RichText
 
 from .models import HomePage, StandardPage
 
@@ -15,7 +15,7 @@ class HomeItem(PageItem):
 
 class StandardItem(PageItem):
     intro: str = ""
-    body: str = ""
+    body: RichText = ""
 
 
 class SiteItem(Item):

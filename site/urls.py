@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guidelines import views as guideline_views
 from search import views as search_views
 
 urlpatterns = [
@@ -24,6 +25,10 @@ if settings.DEBUG:
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("soeg/", search_views.search, name="search"),
+    re_path(
+        r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
+        guideline_views.recommendation_dotted_code,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

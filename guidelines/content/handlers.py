@@ -13,7 +13,7 @@ from ..models import (
 )
 from .pages import dump_page, site_root, sync_children, sync_page
 from .registry import Handler, register
-from .schema import IndexItem, PageItem, Slug, StreamData, Text, Title
+from .schema import IndexItem, PageItem, RichText, Slug, StreamData, Text, Title
 
 
 class SectionItem(PageItem):
@@ -33,7 +33,7 @@ class DocumentItem(PageItem):
     last_substantive_change: date | None = None
     change_note: str = ""
     summary: Text
-    intro: str = ""
+    intro: RichText = ""
     sections: list[SectionItem] = []
 
     children = ("sections",)

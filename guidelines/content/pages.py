@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page, Site
 
 from .errors import ContentError
-from .streamdata import clean_stream, normalise, to_plain
+from .streamdata import clean_stream, to_plain
 
 
 @dataclass
@@ -46,13 +46,6 @@ def dump_page(page, item_class, parent_demo=None):
     return data
 
 
-def _wanted(item, model):
-    data = {name: getattr(item, name) for name in item.page_fields()}
-    for name in item.stream_fields:
-        data[name] = normalise(model._meta.get_field(name).stream_block, data[name])
-    return data
-
-
 def site_root(context):
     """The default site's home page, which every top-level content item hangs under."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -72,34 +65,8 @@ def _validation_error(error, context):
     return context.error(" ".join(error.messages))
 
 
-def sync_page(parent, model, item, context, singleton=False):
-    """Make the child of `parent` with the item's slug match the item, and publish it.
-
-    A page that already matches is left alone: no new revision, no new
-    publication, so importing the same file twice changes nothing.
-    """
-    demo = context.demo if item.demo is None else item.demo
-    if singleton:  # one of its kind under the parent: found by type, so its slug can change
-        existing = model.objects.child_of(parent).first()
-    else:
-        existing = Page.objects.child_of(parent).filter(slug=item.slug).first()
-    if existing is not None:
-        existing = existing.specific
-        if not isinstance(existing, model):
-            raise context.error(
-                f"der findes allerede en side med slug '{item.slug}' af en anden type "
-                f"({existing._meta.verbose_name})",
-                field="slug",
-            )
-        current = dict(page_data(existing, type(item)), demo=existing.is_demo)
-        if (
-            existing.live
-            and not existing.has_unpublished_changes
-            and current == dict(_wanted(item, model), demo=demo)
-        ):
-            context.stats["unchanged"] += 1
-            return existing
-
+def page_values(model, item, context):
+    """The item's values as page attributes, validated and cleaned as the editor would."""
     values = {}
     for name in item.page_fields():
         value = getattr(item, name)
@@ -112,6 +79,40 @@ def sync_page(parent, model, item, context, singleton=False):
             values[name] = item.field_to_page(name, value)
         except ValueError as error:
             raise context.error(str(error), field=name) from error
+    return values
+
+
+def sync_page(parent, model, item, context, singleton=False):
+    """Make the child of `parent` with the item's slug match the item, and publish it.
+
+    A page that already matches is left alone: no new revision, no new
+    publication, so importing the same file twice changes nothing.
+    """
+    demo = context.demo if item.demo is None else item.demo
+    if singleton:  # one of its kind under the parent: found by type, so its slug can change
+        existing = model.objects.child_of(parent).first()
+    else:
+        existing = Page.objects.child_of(parent).filter(slug=item.slug).first()
+    values = page_values(model, item, context)
+
+    if existing is not None:
+        existing = existing.specific
+        if not isinstance(existing, model):
+            raise context.error(
+                f"der findes allerede en side med slug '{item.slug}' af en anden type "
+                f"({existing._meta.verbose_name})",
+                field="slug",
+            )
+        # Compare like with like: both sides as export would write them, after cleaning.
+        wanted = model(**values)
+        if (
+            existing.live
+            and not existing.has_unpublished_changes
+            and existing.is_demo == demo
+            and page_data(existing, type(item)) == page_data(wanted, type(item))
+        ):
+            context.stats["unchanged"] += 1
+            return existing
 
     try:
         if existing is None:

@@ -7,11 +7,14 @@ its child lists, the page's own field names: the same list drives export
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .richtext import check_rich_text
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=255)]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=255, strip_whitespace=True)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+RichText = Annotated[str, AfterValidator(check_rich_text)]
 StreamData = list[dict[str, Any]]
 
 FORMAT = "vejledning/1"
@@ -60,6 +63,7 @@ __all__ = [
     "IndexItem",
     "Item",
     "PageItem",
+    "RichText",
     "Slug",
     "StreamData",
     "Text",

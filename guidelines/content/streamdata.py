@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 from .errors import ContentError
+from .richtext import rich_text_problem
 
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock, blocks.ChoiceBlock)
 
@@ -73,6 +74,10 @@ def check_shape(block, data, path):
             f"skal være tekst, ikke {type(data).__name__} (sæt anførselstegn om værdien)",
             field=path,
         )
+    elif isinstance(block, blocks.RichTextBlock):
+        problem = rich_text_problem(data, block.features)
+        if problem:
+            raise ContentError(problem, field=path)
 
 
 def error_messages(error, path):
@@ -110,8 +115,3 @@ def clean_stream(block, data, path):
     except ValidationError as error:
         path_, message = error_messages(error, path)[0]
         raise ContentError(message, field=path_) from error
-
-
-def normalise(block, data):
-    """Plain data as export would write it, so files and pages can be compared."""
-    return to_plain(block, block.to_python(data))

@@ -34,7 +34,17 @@ documents:
         number: "1"
         body:
           - type: text
-            value: <p>Indledning.</p>
+            value: |
+              <p>Indledning, skrevet som blok med linjeskift til sidst.</p>
+          - type: sources
+            value:
+              sources:
+                - {citation: En kilde uden link}
+          - type: pathway_phases
+            value:
+              title: Faser
+              phases:
+                - {name: Start, description: Uden aktører}
           - type: recommendation
             value: {code: "1.1", title: En anbefaling, strength: skal, statement: <p>Gør.</p>}
       - slug: andet
@@ -181,22 +191,46 @@ BAD_FILES = {
     "code given as a number": (
         DOCUMENT.replace('code: "1.1"', "code: 1.1"),
         "sections[0] (foerste)",
-        "body[1].value.code",
+        "body[3].value.code",
     ),
     "malformed code": (
         DOCUMENT.replace('code: "1.1"', 'code: "1,1"'),
         "sections[0] (foerste)",
-        "body[1].code",
+        "body[3].code",
     ),
     "unknown block field": (
         DOCUMENT.replace("strength: skal", "styrke: skal"),
         "sections[0] (foerste)",
-        "body[1].value",
+        "body[3].value",
     ),
     "bad strength": (
         DOCUMENT.replace("strength: skal", "strength: altid"),
         "sections[0] (foerste)",
-        "body[1].strength",
+        "body[3].strength",
+    ),
+    "script in rich text": (
+        DOCUMENT.replace("statement: <p>Gør.</p>", "statement: <p>Gør.<script>x()</script></p>"),
+        "sections[0] (foerste)",
+        "body[3].value.statement",
+    ),
+    "heading where the block allows none": (
+        DOCUMENT.replace("statement: <p>Gør.</p>", "statement: <h2>Gør.</h2>"),
+        "sections[0] (foerste)",
+        "body[3].value.statement",
+    ),
+    "javascript link": (
+        DOCUMENT.replace(
+            "statement: <p>Gør.</p>", "statement: '<p><a href=\"javascript:x()\">Gør.</a></p>'"
+        ),
+        "sections[0] (foerste)",
+        "body[3].value.statement",
+    ),
+    "event handler in a page's rich text": (
+        DOCUMENT.replace(
+            "first_published:", "intro: '<p onclick=\"x()\">Hej</p>'\n    first_published:"
+        ),
+        "documents[0] (proeve)",
+        "intro",
     ),
     "duplicate code across sections": (
         DOCUMENT.replace(

@@ -45,7 +45,7 @@ def test_section_page_anchors_every_recommendation_with_a_copy_link(client, docu
     assert 'data-copy="http://testserver/vejledninger/dobbeltdiagnose/anbefaling/3-2/"' in html
 
 
-@pytest.mark.parametrize("code", ["9-9", "3-2-", "abc", "3--2", "%00", "3-2<script>", "3.2"])
+@pytest.mark.parametrize("code", ["9-9", "3-2-", "abc", "3--2", "%00", "3-2<script>", "3.2.x"])
 def test_unknown_or_malformed_code_is_404(client, document, code):
     assert client.get(f"/vejledninger/dobbeltdiagnose/anbefaling/{code}/").status_code == 404
 
@@ -112,3 +112,10 @@ def test_recommendation_list_shows_all_codes_in_order(client, document):
     html = client.get("/vejledninger/dobbeltdiagnose/anbefalinger/").content.decode()
     positions = [html.index(f">{code}</a>") for code in ("2.1", "3.1", "3.2")]
     assert positions == sorted(positions)
+
+
+def test_dotted_code_redirects_to_the_stable_url(client, document):
+    response = client.get("/vejledninger/dobbeltdiagnose/anbefaling/3.2/")
+    assert response.status_code == 301
+    assert response["Location"] == "/vejledninger/dobbeltdiagnose/anbefaling/3-2/"
+    assert client.get(response["Location"]).status_code == 200

@@ -1,0 +1,9 @@
+from django.shortcuts import redirect
+
+from .blocks import code_slug
+
+
+def recommendation_dotted_code(request, document_path, code):
+    """/…/anbefaling/3.2/ -> /…/anbefaling/3-2/: codes are cited with dots, but
+    Wagtail's page paths allow none, so the dotted form redirects permanently."""
+    return redirect(f"/{document_path}anbefaling/{code_slug(code)}/", permanent=True)
