@@ -5,6 +5,7 @@ environment (see README, "Settings"); the defaults give the embedded run:
 SQLite and media files under DATA_DIR, local-memory cache, database search.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def env_list(name, default=""):
 
 
 DATA_DIR = Path(os.environ.get("DATA_DIR", BASE_DIR / "var")).resolve()
+# The embedded run keeps its database here; a read-only deployment need not.
+with contextlib.suppress(OSError):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 PORT = int(os.environ.get("PORT", "8000"))
 
 DEBUG = env_bool("DEBUG", False)
