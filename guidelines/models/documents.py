@@ -25,6 +25,7 @@ from ..blocks import (
     recommendation_anchor,
 )
 from ..content.streamdata import error_messages
+from ..forms import SectionPageForm
 from .base import SitePage
 
 
@@ -187,6 +188,7 @@ class GuidanceSectionPage(SitePage):
     ]
     parent_page_types = ["guidelines.GuidanceDocumentPage"]
     subpage_types = []
+    base_form_class = SectionPageForm
 
     class Meta:
         verbose_name = _("afsnit")
@@ -213,19 +215,27 @@ class GuidanceSectionPage(SitePage):
         except ValidationError as error:
             path, message = error_messages(error, "body")[0]
             raise ValidationError({"body": f"{path}: {message}"}) from error
-        codes = {recommendation["code"] for recommendation in self.recommendations}
-        if not codes or not self.path:
-            return
-        others = GuidanceSectionPage.objects.sibling_of(self, inclusive=False)
-        for other in others:
+        if self.path:
+            clash = self.code_clash(
+                self.recommendations, GuidanceSectionPage.objects.sibling_of(self, inclusive=False)
+            )
+            if clash:
+                raise ValidationError({"body": clash})
+
+    @staticmethod
+    def code_clash(recommendations, other_sections):
+        """A message when a code is already used by another section of the document."""
+        codes = {recommendation["code"] for recommendation in recommendations}
+        if not codes:
+            return None
+        for other in other_sections:
             clash = codes.intersection(r["code"] for r in other.recommendations)
             if clash:
-                raise ValidationError(
-                    {
-                        "body": _("Koden %(codes)s bruges allerede i afsnittet “%(section)s”.")
-                        % {"codes": ", ".join(sorted(clash)), "section": other.title}
-                    }
-                )
+                return _("Koden %(codes)s bruges allerede i afsnittet “%(section)s”.") % {
+                    "codes": ", ".join(sorted(clash)),
+                    "section": other.title,
+                }
+        return None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
