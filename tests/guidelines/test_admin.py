@@ -79,3 +79,9 @@ def test_admin_edit_views_render_for_every_page_type(editor, document, home):
 
     for page in Page.objects.filter(depth__gt=1):
         assert editor.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+
+
+def test_reference_data_is_listed_in_the_admin(editor):
+    response = editor.get("/admin/snippets/guidelines/municipality/", {"q": "Randers"})
+    assert response.status_code == 200
+    assert "Randers" in response.content.decode()
