@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidelines import views as guideline_views
+from guidelines.editions.feeds import SiteEditionsFeed
 from search import views as search_views
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("udgaver/feed/", SiteEditionsFeed(), name="editions_feed"),
 ]
 
 if settings.DEBUG:

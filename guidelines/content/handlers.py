@@ -1,9 +1,12 @@
 """The guidance part of the content format: documents, sections, regions."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
+from ..editions.release import ReleaseError, release_edition
+from ..editions.snapshot import DOCUMENT_FIELDS, build_snapshot, document_data, structure
 from ..models import (
+    Edition,
     GuidanceDocumentPage,
     GuidanceIndexPage,
     GuidanceSectionPage,
@@ -11,9 +14,9 @@ from ..models import (
     RegionIndexPage,
     RegionPage,
 )
-from .pages import dump_page, site_root, sync_children, sync_page
+from .pages import dump_page, page_values, site_root, sync_children, sync_page
 from .registry import Handler, register
-from .schema import IndexItem, PageItem, RichText, Slug, StreamData, Text, Title
+from .schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
 
 
 class SectionItem(PageItem):
@@ -22,6 +25,19 @@ class SectionItem(PageItem):
     body: StreamData = []
 
     stream_fields = ("body",)
+
+
+class EditionItem(Item):
+    """A released edition. Its content is the document's own fields and sections
+    in this file unless `document` and `sections` give the text as it was then."""
+
+    slug: Slug
+    label: Title
+    effective_date: date
+    change_summary: Text
+    released_at: datetime | None = None
+    document: dict[str, str | None] | None = None
+    sections: list[SectionItem] | None = None
 
 
 class DocumentItem(PageItem):
@@ -35,8 +51,9 @@ class DocumentItem(PageItem):
     summary: Text
     intro: RichText = ""
     sections: list[SectionItem] = []
+    editions: list[EditionItem] = []
 
-    children = ("sections",)
+    children = ("sections", "editions")
 
 
 class RegionItem(PageItem):
@@ -73,6 +90,70 @@ def guidance_index(context, item=None):
     return sync_page(site_root(context), GuidanceIndexPage, item, context, singleton=True)
 
 
+def sync_edition(document, document_item, item, context):
+    """Create the edition if it is new; an existing edition must match exactly,
+    since a released edition never changes."""
+    section_items = document_item.sections if item.sections is None else item.sections
+    sections = [
+        GuidanceSectionPage(
+            **page_values(GuidanceSectionPage, section, context.child(section.slug))
+        )
+        for section in section_items
+    ]
+    fields = document_data(document)
+    if item.document is not None:
+        unknown = set(item.document) - set(DOCUMENT_FIELDS)
+        if unknown:
+            raise context.error(f"ukendte felter: {', '.join(sorted(unknown))}", field="document")
+        fields.update(item.document)
+    snapshot = build_snapshot(fields, sections)
+    existing = Edition.objects.filter(document=document, slug=item.slug).first()
+    if existing is not None:
+        same = structure(existing.snapshot) == structure(snapshot) and (
+            existing.label,
+            existing.effective_date,
+            existing.change_summary,
+        ) == (item.label, item.effective_date, item.change_summary)
+        if not same:
+            raise context.error(
+                "udgaven er allerede frigivet med et andet indhold og kan ikke ændres"
+            )
+        context.stats["unchanged"] += 1
+        return existing
+    extra = {"released_at": item.released_at} if item.released_at else {}
+    try:
+        edition = release_edition(
+            document,
+            slug=item.slug,
+            label=item.label,
+            effective_date=item.effective_date,
+            change_summary=item.change_summary,
+            snapshot=snapshot,
+            **extra,
+        )
+    except ReleaseError as error:
+        raise context.error(str(error)) from error
+    context.stats["created"] += 1
+    return edition
+
+
+def dump_edition(edition, current):
+    """An edition as an item; text equal to the document's current text is left out."""
+    data = {
+        "slug": edition.slug,
+        "label": edition.label,
+        "effective_date": edition.effective_date,
+        "change_summary": edition.change_summary,
+        "released_at": edition.released_at,
+    }
+    frozen = structure(edition.snapshot)
+    if frozen["document"] != current["document"]:
+        data["document"] = frozen["document"]
+    if frozen["sections"] != current["sections"]:
+        data["sections"] = frozen["sections"]
+    return data
+
+
 @register
 class GuidanceIndexHandler(Handler):
     key = "guidance_index"
@@ -97,6 +178,9 @@ class DocumentsHandler(Handler):
     def apply(self, value, context):
         def sections(document, item, item_context):
             sync_children(document, GuidanceSectionPage, item.sections, item_context, "sections")
+            for index, edition in enumerate(item.editions):
+                label = f"editions[{index}] ({edition.slug})"
+                sync_edition(document, item, edition, item_context.child(label))
 
         index = guidance_index(context)
         sync_children(
@@ -111,6 +195,8 @@ class DocumentsHandler(Handler):
                 dump_page(section, SectionItem, parent_demo=document.is_demo)
                 for section in GuidanceSectionPage.objects.child_of(document)
             ]
+            current = structure(build_snapshot(document_data(document), document.sections))
+            data["editions"] = [dump_edition(e, current) for e in document.editions.all()]
             documents.append(data)
         return documents or None
 

@@ -6,10 +6,14 @@ inside section bodies; their stable codes are unique within a document and
 each one has its own URL on the document: <document>/anbefaling/<code>/.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -27,6 +31,8 @@ from ..blocks import (
 from ..content.streamdata import error_messages
 from ..forms import SectionPageForm
 from .base import SitePage
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
 class GuidanceIndexPage(SitePage):
@@ -131,6 +137,117 @@ class GuidanceDocumentPage(RoutablePageMixin, SitePage):
                 return section, recommendation
         return None
 
+    def withdrawn_recommendation(self, request, code):
+        """A code no longer in the live text, but cited from an edition: say where it went."""
+        for edition in reversed(self.edition_list if code else []):
+            found = next((r for _s, r in edition.recommendations if r["code"] == code), None)
+            if found:
+                context = self.edition_context(
+                    request,
+                    edition=edition,
+                    recommendation=found,
+                    anchor=recommendation_anchor(code),
+                )
+                return TemplateResponse(
+                    request,
+                    "guidelines/editions/withdrawn_recommendation.html",
+                    context,
+                    status=410,
+                )
+        raise Http404(_("Dokumentet har ingen anbefaling med denne kode."))
+
+    # --- Editions ---------------------------------------------------------
+
+    @cached_property
+    def edition_list(self):
+        """All editions, oldest first; one query, cached per page object."""
+        return list(self.editions.all())
+
+    def edition_in_force(self, today=None):
+        today = today or timezone.localdate()
+        in_force = [e for e in self.edition_list if e.effective_date <= today]
+        return in_force[-1] if in_force else None
+
+    def upcoming_edition(self, today=None):
+        today = today or timezone.localdate()
+        return next((e for e in self.edition_list if e.effective_date > today), None)
+
+    def edition_by_slug(self, slug):
+        edition = next((e for e in self.edition_list if e.slug == slug), None)
+        if edition is None:
+            raise Http404(_("Dokumentet har ingen udgave “%s”.") % slug)
+        return edition
+
+    def previous_edition(self, edition):
+        earlier = self.edition_list[: self.edition_list.index(edition)]
+        return earlier[-1] if earlier else None
+
+    def edition_context(self, request, **extra):
+        context = self.get_context(request)
+        context.update(extra)
+        return context
+
+    @path("udgaver/", name="editions")
+    def editions_view(self, request):
+        return TemplateResponse(
+            request, "guidelines/editions/edition_list.html", self.edition_context(request)
+        )
+
+    @path("udgaver/<slug:edition>/", name="edition")
+    def edition_view(self, request, edition):
+        edition = self.edition_by_slug(edition)
+        return TemplateResponse(
+            request,
+            "guidelines/editions/edition_page.html",
+            self.edition_context(request, edition=edition),
+        )
+
+    @path("udgaver/<slug:edition>/aendringer/", name="edition_changes")
+    def edition_changes_view(self, request, edition):
+        edition = self.edition_by_slug(edition)
+        previous = self.previous_edition(edition)
+        if previous is None:
+            raise Http404(_("Første udgave har ingen tidligere udgave at sammenligne med."))
+        return self.compare_editions(request, previous, edition)
+
+    @path("udgaver/<slug:edition>/pdf/", name="edition_pdf")
+    def edition_pdf_view(self, request, edition):
+        from ..editions.pdf import ensure_pdf
+
+        edition = ensure_pdf(self.edition_by_slug(edition))
+        response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}-{edition.slug}.pdf"'
+        return response
+
+    @path("sammenlign/", name="compare_form")
+    def compare_form_view(self, request):
+        old, new = request.GET.get("fra", ""), request.GET.get("til", "")
+        if not (old and new):
+            return redirect(self.get_url(request) + self.reverse_subpage("editions"))
+        if not (SLUG.match(old) and SLUG.match(new)):
+            raise Http404(_("Ukendt udgave."))
+        return redirect(self.get_url(request) + self.reverse_subpage("compare", args=[old, new]))
+
+    @path("sammenlign/<slug:old>/<slug:new>/", name="compare")
+    def compare_view(self, request, old, new):
+        return self.compare_editions(request, self.edition_by_slug(old), self.edition_by_slug(new))
+
+    def compare_editions(self, request, old, new):
+        from ..editions.diff import compare
+
+        if old.effective_date > new.effective_date:
+            old, new = new, old
+        context = self.edition_context(
+            request, old=old, new=new, comparison=compare(old.snapshot, new.snapshot)
+        )
+        return TemplateResponse(request, "guidelines/editions/compare.html", context)
+
+    @path("feed/", name="feed")
+    def feed_view(self, request):
+        from ..editions.feeds import DocumentEditionsFeed
+
+        return DocumentEditionsFeed()(request, document=self)
+
     def recommendation_url(self, code, request=None):
         return self.get_url(request) + self.reverse_subpage(
             "recommendation", args=[code_slug(code)]
@@ -156,7 +273,7 @@ class GuidanceDocumentPage(RoutablePageMixin, SitePage):
         code = code_from_slug(code)
         found = code and self.find_recommendation(code)
         if not found:
-            raise Http404(_("Dokumentet har ingen anbefaling med koden %s.") % code)
+            return self.withdrawn_recommendation(request, code)
         section, recommendation = found
         context = self.get_context(request)
         context.update(

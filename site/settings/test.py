@@ -1,5 +1,8 @@
 """Tests: fast hashing, plain static storage, SQLite unless DATABASE_URL is set."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,3 +15,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+# Files the tests make (edition PDFs) go to a throwaway folder, never into var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="vejledning-test-media-"))

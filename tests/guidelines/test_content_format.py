@@ -9,6 +9,7 @@ from wagtail.models import Page, Revision
 
 from guidelines.content import ContentError, export_content, import_content
 from guidelines.content.streamdata import to_plain
+from guidelines.editions.snapshot import structure
 from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage
 from tests.conftest import DEMO_CONTENT
 
@@ -300,3 +301,59 @@ def test_commands_import_and_export(db, tmp_path, capsys):
     call_command("export_content", str(tmp_path / "ud"))
     assert (tmp_path / "ud" / "site.yaml").exists()
     assert (tmp_path / "ud" / "documents" / "dobbeltdiagnose.yaml").exists()
+
+
+EDITIONS = """
+    editions:
+      - slug: 1-udgave
+        label: 1. udgave
+        effective_date: 2014-08-01
+        released_at: 2014-08-01 09:00:00+02:00
+        change_summary: Første udgave.
+        document: {summary: Det gamle resumé.}
+        sections:
+          - slug: foerste
+            title: Første afsnit
+            body:
+              - type: recommendation
+                value: {code: "1.1", title: Gammel, strength: kan, statement: <p>Gammel.</p>}
+      - slug: 2-udgave
+        label: 2. udgave
+        effective_date: 2024-09-01
+        change_summary: Ny tekst.
+"""
+
+
+def test_editions_are_imported_and_round_trip(db, content, tmp_path):
+    from guidelines.models import Edition
+
+    write(content, "doc.yaml", DOCUMENT + EDITIONS)
+    import_content(content)
+    first, second = Edition.objects.order_by("effective_date")
+    assert first.snapshot["document"]["summary"] == "Det gamle resumé."
+    assert first.snapshot["sections"][0]["recommendations"][0]["title"] == "Gammel"
+    assert [s["slug"] for s in second.snapshot["sections"]] == ["foerste", "andet"]
+    assert first.released_at.isoformat() == "2014-08-01T07:00:00+00:00"
+
+    def editions():
+        return [
+            (e.slug, e.label, e.effective_date, e.change_summary, structure(e.snapshot))
+            for e in Edition.objects.order_by("effective_date")
+        ]
+
+    before = editions()
+    assert import_content(content)["created"] == 0
+    export_content(tmp_path / "out")
+    Page.objects.get(depth=2).delete()
+    assert not Edition.objects.exists()
+    import_content(tmp_path / "out")
+    assert editions() == before
+
+
+def test_a_released_edition_cannot_be_changed_by_import(db, content):
+    write(content, "doc.yaml", DOCUMENT + EDITIONS)
+    import_content(content)
+    write(content, "doc.yaml", DOCUMENT + EDITIONS.replace("title: Gammel", "title: Omskrevet"))
+    with pytest.raises(ContentError, match="kan ikke ændres") as caught:
+        import_content(content)
+    assert "editions[0] (1-udgave)" in caught.value.item

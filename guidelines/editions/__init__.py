@@ -1,0 +1,1 @@
+"""Releasing, comparing and printing editions of guidance documents."""

@@ -1,0 +1,59 @@
+"""Releasing an edition: freeze the published document as it stands now."""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from ..blocks import danish_slug
+from .pdf import make_edition_pdf
+from .snapshot import build_snapshot, document_data
+
+RESERVED_SLUGS = {"feed", "sammenlign"}
+
+
+class ReleaseError(Exception):
+    pass
+
+
+def edition_slug(label):
+    slug = danish_slug(label)[:80].strip("-")
+    if not slug or slug in RESERVED_SLUGS:
+        raise ReleaseError(f"Udgavens navn “{label}” kan ikke bruges i en adresse.")
+    return slug
+
+
+def release_edition(
+    document, *, label, effective_date, change_summary, user=None, snapshot=None, **extra
+):
+    """Create an edition of `document` from its published sections (or a given snapshot).
+
+    Drafts are not included: an edition is what readers can already see.
+    """
+    from ..models import Edition
+
+    slug = extra.pop("slug", None) or edition_slug(label)
+    if Edition.objects.filter(document=document, slug=slug).exists():
+        raise ReleaseError(f"Dokumentet har allerede en udgave med navnet “{label}”.")
+    if snapshot is None:
+        live = document.get_sections()
+        if not live.exists():
+            raise ReleaseError("Dokumentet har ingen udgivne afsnit at frigive.")
+        snapshot = build_snapshot(document_data(document), live)
+    with transaction.atomic():
+        edition = Edition.objects.create(
+            document=document,
+            label=label,
+            slug=slug,
+            effective_date=effective_date,
+            change_summary=change_summary,
+            released_by=user,
+            snapshot=snapshot,
+            **extra,
+        )
+        log(
+            instance=document,
+            action="guidelines.release_edition",
+            user=user,
+            data={"edition": edition.label, "effective_date": effective_date.isoformat()},
+        )
+        transaction.on_commit(lambda: make_edition_pdf.enqueue(edition.pk))
+    return edition

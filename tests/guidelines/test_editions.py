@@ -1,0 +1,352 @@
+"""Editions: released snapshots that readers cite, compare, subscribe to and print."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+from wagtail.models import PageLogEntry
+
+from guidelines.editions.diff import compare, word_diff
+from guidelines.editions.release import ReleaseError, release_edition
+from guidelines.factories import (
+    GuidanceDocumentPageFactory,
+    GuidanceSectionPageFactory,
+    recommendation,
+    text,
+)
+from guidelines.models import Edition
+
+TODAY = timezone.localdate()
+BASE = "/vejledninger/dd/"
+
+
+def republish(section, body, title=None):
+    section.body = body
+    if title:
+        section.title = title
+    section.save_revision().publish()
+
+
+@pytest.fixture
+def document(guidance_index):
+    document = GuidanceDocumentPageFactory(
+        parent=guidance_index, slug="dd", title="Dobbeltdiagnose"
+    )
+    GuidanceSectionPageFactory(
+        parent=document,
+        slug="maalgruppe",
+        title="Målgruppe",
+        number="1",
+        body=[text("<p>Borgere med svær psykisk lidelse og misbrug.</p>"), recommendation("1.1")],
+    )
+    GuidanceSectionPageFactory(
+        parent=document,
+        slug="plan",
+        title="Indsatsplan",
+        number="2",
+        body=[
+            recommendation("2.1", statement="<p>Lav en fælles plan inden for en måned.</p>"),
+            recommendation("2.2", title="Tovholder"),
+        ],
+    )
+    return document
+
+
+@pytest.fixture
+def two_editions(document):
+    first = release_edition(
+        document,
+        label="1. udgave, 2014",
+        effective_date=datetime.date(2014, 8, 1),
+        change_summary="Første udgave.",
+    )
+    plan = document.sections[1]
+    republish(
+        plan,
+        [
+            recommendation("2.1", statement="<p>Lav en fælles plan inden for to uger.</p>"),
+            recommendation("2.3", title="Krisetelefon"),
+        ],
+    )
+    GuidanceSectionPageFactory(
+        parent=document,
+        slug="integreret",
+        title="Integreret behandling",
+        number="3",
+        body=[recommendation("3.1", title="Ingen forkert dør")],
+    )
+    document = type(document).objects.get(pk=document.pk)
+    second = release_edition(
+        document,
+        label="2. udgave, 2024",
+        effective_date=datetime.date(2024, 9, 1),
+        change_summary="Integreret behandling.",
+    )
+    return document, first, second
+
+
+def test_released_text_never_changes_when_live_pages_are_edited(client, document):
+    release_edition(
+        document, label="1. udgave", effective_date=TODAY, change_summary="Første udgave."
+    )
+    section = document.sections[0]
+    republish(section, [text("<p>Helt ny tekst.</p>")], title="Nyt navn")
+
+    html = client.get(BASE + "udgaver/1-udgave/").content.decode()
+    assert "Borgere med svær psykisk lidelse og misbrug." in html
+    assert "Helt ny tekst." not in html and "Nyt navn" not in html
+    assert "Helt ny tekst." in client.get(section.url).content.decode()
+
+
+def test_edition_snapshot_cannot_be_overwritten(document):
+    edition = release_edition(document, label="A", effective_date=TODAY, change_summary="x")
+    edition.snapshot["sections"] = []
+    with pytest.raises(ValueError):
+        edition.save()
+    edition.refresh_from_db()
+    assert len(edition.snapshot["sections"]) == 2
+
+
+def test_drafts_are_not_released(document):
+    section = document.sections[0]
+    section.body = [text("<p>Kladde, ikke udgivet.</p>")]
+    section.save_revision()
+    edition = release_edition(document, label="A", effective_date=TODAY, change_summary="x")
+    assert "Kladde" not in edition.snapshot["sections"][0]["html"]
+
+
+def test_release_logs_to_the_audit_log(document, django_user_model):
+    user = django_user_model.objects.create_user("national", password="x")
+    release_edition(document, label="A", effective_date=TODAY, change_summary="x", user=user)
+    entry = PageLogEntry.objects.get(page=document, action="guidelines.release_edition")
+    assert entry.user == user and entry.data["edition"] == "A"
+
+
+def test_duplicate_label_is_refused(document):
+    release_edition(document, label="1. udgave", effective_date=TODAY, change_summary="x")
+    with pytest.raises(ReleaseError):
+        release_edition(document, label="1. Udgave", effective_date=TODAY, change_summary="y")
+
+
+def test_superseded_edition_points_to_the_one_in_force(client, two_editions):
+    document, first, second = two_editions
+    html = client.get(BASE + "udgaver/1-udgave-2014/").content.decode()
+    assert "Denne udgave er afløst af" in html
+    assert f'href="{BASE}udgaver/2-udgave-2024/"' in html
+    current = client.get(BASE + "udgaver/2-udgave-2024/").content.decode()
+    assert "afløst" not in current and "Gældende" in current
+
+
+def test_future_edition_is_marked_and_previous_stays_in_force(client, two_editions):
+    document, first, second = two_editions
+    future = release_edition(
+        document,
+        label="3. udgave",
+        effective_date=TODAY + datetime.timedelta(days=30),
+        change_summary="Kommer snart.",
+    )
+    document = type(document).objects.get(pk=document.pk)
+    assert document.edition_in_force() == second
+    assert future.status() == "future"
+    html = client.get(BASE + "udgaver/3-udgave/").content.decode()
+    assert "Denne udgave træder i kraft" in html
+    live = client.get(BASE).content.decode()
+    assert "Gældende udgave" in live and "2. udgave, 2024" in live
+    assert "træder i kraft" in live
+
+
+def test_live_document_says_which_edition_is_in_force(client, two_editions):
+    html = client.get(BASE).content.decode()
+    assert f'<a href="{BASE}udgaver/2-udgave-2024/">2. udgave, 2024</a>' in html
+
+
+def test_comparison_lists_added_removed_and_changed_recommendations(two_editions):
+    _, first, second = two_editions
+    result = compare(first.snapshot, second.snapshot)
+    by_status = {
+        s: sorted(r.code for r in result.recommendations_with(s))
+        for s in ("added", "removed", "changed")
+    }
+    assert by_status == {"added": ["2.3", "3.1"], "removed": ["2.2"], "changed": ["2.1"]}
+    assert [s.slug for s in result.sections_with("added")] == ["integreret"]
+    assert [s.slug for s in result.sections_with("changed")] == ["plan"]
+
+
+def test_compare_page_marks_words_accessibly(client, two_editions):
+    html = client.get(BASE + "sammenlign/1-udgave-2014/2-udgave-2024/").content.decode()
+    assert '<del><span class="sr-only">[slettet: </span>en måned.' in html
+    assert '<ins><span class="sr-only">[tilføjet: </span>to uger.' in html
+    assert f'href="{BASE}udgaver/2-udgave-2024/#anbefaling-2-3"' in html
+    assert f'href="{BASE}udgaver/1-udgave-2014/#anbefaling-2-2"' in html
+
+
+def test_what_changed_since_previous_edition(client, two_editions):
+    response = client.get(BASE + "udgaver/2-udgave-2024/aendringer/")
+    assert response.status_code == 200
+    assert "Krisetelefon" in response.content.decode()
+
+
+def test_compare_form_redirects_to_the_compare_url(client, two_editions):
+    response = client.get(BASE + "sammenlign/", {"fra": "1-udgave-2014", "til": "2-udgave-2024"})
+    assert response.status_code == 302
+    assert response["Location"] == BASE + "sammenlign/1-udgave-2014/2-udgave-2024/"
+
+
+def test_moved_section_is_reported():
+    def snap(order):
+        return {
+            "sections": [
+                {"slug": s, "title": s, "number": "", "text": s, "recommendations": []}
+                for s in order
+            ]
+        }
+
+    result = compare(snap(["a", "b", "c"]), snap(["c", "a", "b"]))
+    assert [s.slug for s in result.moved_sections] == ["c"]
+
+
+def test_word_diff_escapes_html():
+    assert "&lt;script&gt;" in word_diff("a", "a <script>")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "udgaver/findes-ikke/",
+        "udgaver/findes-ikke/pdf/",
+        "udgaver/1-udgave-2014/aendringer/",
+        "sammenlign/1-udgave-2014/findes-ikke/",
+        "sammenlign/1-udgave-2014/",
+        "sammenlign/?fra=1-udgave-2014&til=%3Cscript%3E",
+        "sammenlign/%20/%20/",
+        "udgaver/1.udgave/",
+    ],
+)
+def test_unknown_edition_or_malformed_compare_url_is_404(client, two_editions, path):
+    assert client.get(BASE + path).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "udgaver/",
+        "udgaver/1-udgave-2014/",
+        "udgaver/2-udgave-2024/",
+        "sammenlign/2-udgave-2024/1-udgave-2014/",
+    ],
+)
+def test_edition_pages_answer_200(client, two_editions, path):
+    assert client.get(BASE + path).status_code == 200
+
+
+def test_document_feed_lists_releases(client, two_editions):
+    response = client.get(BASE + "feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "2. udgave, 2024" in body and "1. udgave, 2014" in body
+    assert "http://testserver/vejledninger/dd/udgaver/2-udgave-2024/" in body
+
+
+def test_site_feed_lists_releases_of_every_document(client, two_editions, guidance_index):
+    other = GuidanceDocumentPageFactory(parent=guidance_index, slug="andet", title="Andet dokument")
+    GuidanceSectionPageFactory(parent=other, body=[recommendation("1.1")])
+    release_edition(other, label="Første", effective_date=TODAY, change_summary="x")
+    body = client.get("/udgaver/feed/").content.decode()
+    assert "Andet dokument: Første" in body and "Dobbeltdiagnose: 2. udgave, 2024" in body
+
+
+def test_pdf_is_made_once_and_kept(client, two_editions, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    response = client.get(BASE + "udgaver/1-udgave-2014/pdf/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    pdf = b"".join(response.streaming_content)
+    assert pdf.startswith(b"%PDF")
+    stored = Edition.objects.get(slug="1-udgave-2014").pdf.name
+    assert stored
+    client.get(BASE + "udgaver/1-udgave-2014/pdf/")
+    assert Edition.objects.get(slug="1-udgave-2014").pdf.name == stored
+    assert len(list(tmp_path.rglob("*.pdf"))) == 1
+
+
+class TestAdminRelease:
+    @pytest.fixture
+    def national_editor(self, client, django_user_model):
+        user = django_user_model.objects.create_user("national", password="x")
+        user.user_permissions.add(
+            Permission.objects.get(codename="access_admin"),
+            Permission.objects.get(codename="release_edition"),
+        )
+        client.force_login(user)
+        return client
+
+    @pytest.fixture
+    def other_editor(self, client, django_user_model):
+        user = django_user_model.objects.create_user("regional", password="x")
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        client.force_login(user)
+        return client
+
+    def url(self, document):
+        return f"/admin/udgaver/frigiv/{document.pk}/"
+
+    def test_national_editor_releases_an_edition(self, national_editor, document):
+        response = national_editor.post(
+            self.url(document),
+            {"label": "1. udgave", "effective_date": "2014-08-01", "change_summary": "Første."},
+        )
+        assert response.status_code == 302
+        edition = Edition.objects.get(document=document)
+        assert edition.label == "1. udgave" and edition.released_by.username == "national"
+
+    def test_bad_input_is_a_form_error(self, national_editor, document):
+        release_edition(document, label="1. udgave", effective_date=TODAY, change_summary="x")
+        response = national_editor.post(
+            self.url(document),
+            {"label": "1. udgave", "effective_date": "i morgen", "change_summary": ""},
+        )
+        assert response.status_code == 200
+        assert Edition.objects.filter(document=document).count() == 1
+        assert "allerede en udgave" in response.content.decode()
+
+    def test_editor_without_permission_cannot_release(self, other_editor, document):
+        response = other_editor.post(
+            self.url(document),
+            {"label": "1. udgave", "effective_date": "2014-08-01", "change_summary": "x"},
+        )
+        # Wagtail answers a refused admin view by sending the user back to the dashboard.
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+        assert not Edition.objects.exists()
+
+    def test_release_button_only_for_those_who_may(self, national_editor, document, client):
+        from django.contrib.auth import get_user_model
+        from wagtail.admin.ui.menus.pages import get_page_header_buttons
+
+        users = get_user_model().objects
+        allowed = get_page_header_buttons(document, users.get(username="national"), None, "edit")
+        assert any("Frigiv udgave" in str(b.label) for b in allowed)
+        other = users.create_user("nobody", password="x")
+        shown = get_page_header_buttons(document, other, None, "edit")
+        assert not any("Frigiv udgave" in str(b.label) for b in shown)
+
+
+def test_withdrawn_code_points_to_the_last_edition_that_has_it(client, two_editions):
+    response = client.get(BASE + "anbefaling/2-2/")
+    assert response.status_code == 410
+    html = response.content.decode()
+    assert "er udgået" in html
+    assert f'href="{BASE}udgaver/1-udgave-2014/#anbefaling-2-2"' in html
+    assert client.get(BASE + "anbefaling/9-9/").status_code == 404
+
+
+def test_codes_with_letters_sort_after_their_number():
+    from guidelines.editions.diff import code_sort_key
+
+    assert sorted(["7.3", "7.2a", "10.1", "7.2"], key=code_sort_key) == [
+        "7.2",
+        "7.2a",
+        "7.3",
+        "10.1",
+    ]
