@@ -202,6 +202,6 @@ LOGGING = {
     # Task runs and page actions are logged per page; too chatty for a console.
     "loggers": {
         name: {"level": os.environ.get("LOG_LEVEL", "WARNING")}
-        for name in ("django_tasks", "wagtail", "modelsearch")
+        for name in ("django_tasks", "wagtail", "modelsearch", "weasyprint", "fontTools")
     },
 }
