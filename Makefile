@@ -38,6 +38,7 @@ migrate: install
 # Idempotent: unchanged pages are left alone, so this is safe on every run.
 demo: migrate
 	$(BIN)/python manage.py import_content content/demo
+	$(BIN)/python manage.py setup_permissions
 
 serve:
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a user with: $(BIN)/python manage.py createsuperuser)"

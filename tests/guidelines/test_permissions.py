@@ -1,0 +1,47 @@
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+
+from guidelines.models import Edition
+from guidelines.permissions import setup_national_editors
+
+
+@pytest.fixture
+def national_editor(demo_site, client, django_user_model):
+    setup_national_editors()
+    user = django_user_model.objects.create_user("national", password="x")
+    user.groups.add(Group.objects.get(name="Nationale redaktører"))
+    client.force_login(user)
+    return user
+
+
+def test_setup_is_idempotent(demo_site):
+    first = setup_national_editors()
+    setup_national_editors()
+    assert first.page_permissions.count() == 5
+    assert Group.objects.filter(name="Nationale redaktører").count() == 1
+
+
+def test_national_editor_edits_guidance_and_releases_editions(national_editor, client):
+    from guidelines.models import GuidanceDocumentPage
+
+    document = GuidanceDocumentPage.objects.get(slug="indsatsplan")
+    assert client.get(f"/admin/pages/{document.pk}/edit/").status_code == 200
+    response = client.post(
+        f"/admin/udgaver/frigiv/{document.pk}/",
+        {
+            "label": "1. udgave",
+            "effective_date": datetime.date.today().isoformat(),
+            "change_summary": "Første udgave.",
+        },
+    )
+    assert response.status_code == 302
+    assert Edition.objects.filter(document=document, label="1. udgave").exists()
+
+
+def test_national_editor_cannot_edit_region_pages(national_editor, client):
+    from guidelines.models import RegionPage
+
+    region = RegionPage.objects.get(slug="midtjylland")
+    assert client.get(f"/admin/pages/{region.pk}/edit/").status_code in (302, 403)
