@@ -30,7 +30,7 @@ def page_data(page, item_class):
     """The page's fields as an item of `item_class` would hold them."""
     data = {}
     for name in item_class.page_fields():
-        value = getattr(page, name)
+        value = getattr(page, item_class.page_attribute.get(name, name))
         if name in item_class.stream_fields:
             value = to_plain(page._meta.get_field(name).stream_block, value)
         data[name] = item_class.field_from_page(name, value)
@@ -76,7 +76,7 @@ def page_values(model, item, context):
             except ContentError as error:
                 raise context.error(error.message, field=error.field) from error
         try:
-            values[name] = item.field_to_page(name, value)
+            values[item.page_attribute.get(name, name)] = item.field_to_page(name, value)
         except ValueError as error:
             raise context.error(str(error), field=name) from error
     return values

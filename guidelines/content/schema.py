@@ -27,6 +27,8 @@ class Item(BaseModel):
     children: ClassVar[tuple[str, ...]] = ()
     #: Page fields that are StreamFields (their values are block data).
     stream_fields: ClassVar[tuple[str, ...]] = ()
+    #: Item keys whose page attribute has another name (e.g. a child relation).
+    page_attribute: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def field_to_page(cls, name, value):

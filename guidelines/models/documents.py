@@ -280,6 +280,13 @@ class GuidanceDocumentPage(RoutablePageMixin, SitePage):
             section=section,
             recommendation=recommendation,
             anchor=recommendation_anchor(code),
+            # Cases (casebook app) that put this recommendation into practice.
+            cases=[
+                link.case
+                for link in self.case_links.filter(code=code, case__live=True)
+                .select_related("case", "case__region")
+                .order_by("case__title")
+            ],
             permalink=request.build_absolute_uri(self.recommendation_url(code, request)),
         )
         return TemplateResponse(request, "guidelines/recommendation_page.html", context)

@@ -39,7 +39,8 @@ class RegionPage(SitePage):
 
     content_panels = SitePage.content_panels + [FieldPanel("region"), FieldPanel("intro")]
     parent_page_types = ["guidelines.RegionIndexPage"]
-    subpage_types = []
+    # Regional content lives here, so a region's editors can own it.
+    subpage_types = ["casebook.CasePage"]
 
     class Meta:
         verbose_name = _("regionsside")

@@ -1,0 +1,235 @@
+"""Faceted browsing of the casebook.
+
+Values within a facet are alternatives (OR), facets combine (AND). Each
+facet's counts are computed with the *other* facets applied, so a reader sees
+how many cases each choice would give; every facet costs one grouped query,
+whatever the number of cases or values.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, CharField, Count, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from guidelines.models import Municipality, Region
+
+from .models import CasePage, CaseStatus
+
+MAX_VALUES_PER_FACET = 20
+NATIONAL = "national"
+PERIODS = [
+    ("2010-2014", 2010, 2014),
+    ("2015-2017", 2015, 2017),
+    ("2018-2020", 2018, 2020),
+    ("2021-2023", 2021, 2023),
+    ("2024-", 2024, 9999),
+]
+SORTS = {
+    "nyeste": (_("Nyeste først"), ["-start_year", "title"]),
+    "titel": (_("Titel (A-Å)"), ["title"]),
+}
+DEFAULT_SORT = "nyeste"
+
+
+class Facet:
+    param = ""
+    label = ""
+
+    def options(self):
+        """(value, label) for every value the facet knows, in display order."""
+        raise NotImplementedError
+
+    def q(self, values):
+        raise NotImplementedError
+
+    def counts(self, queryset):
+        raise NotImplementedError
+
+
+class RegionFacet(Facet):
+    param, label = "region", _("Region")
+
+    def options(self):
+        return [(r.slug, r.name) for r in Region.objects.all()] + [(NATIONAL, _("Nationalt"))]
+
+    def q(self, values):
+        q = Q(region__slug__in=[v for v in values if v != NATIONAL])
+        return q | Q(region__isnull=True) if NATIONAL in values else q
+
+    def counts(self, queryset):
+        rows = queryset.values("region__slug").annotate(n=Count("pk")).order_by()
+        return {row["region__slug"] or NATIONAL: row["n"] for row in rows}
+
+
+class RelationFacet(Facet):
+    """A many-to-many facet, counted on the relation's through table."""
+
+    relation = ""
+    key = "slug"
+
+    def through(self):
+        return getattr(CasePage, self.relation).through
+
+    def target(self):
+        return self.through()._meta.get_field(self.target_field).related_model
+
+    target_field = ""
+
+    def options(self):
+        return [(str(getattr(o, self.key)), o.name) for o in self.target().objects.all()]
+
+    def q(self, values):
+        lookup = {f"{self.target_field}__{self.key}__in": values}
+        return Q(pk__in=self.through().objects.filter(**lookup).values("casepage_id"))
+
+    def counts(self, queryset):
+        rows = (
+            self.through()
+            .objects.filter(casepage_id__in=queryset.values("pk"))
+            .values(f"{self.target_field}__{self.key}")
+            .annotate(n=Count("casepage_id", distinct=True))
+            .order_by()
+        )
+        return {str(row[f"{self.target_field}__{self.key}"]): row["n"] for row in rows}
+
+
+class MunicipalityFacet(RelationFacet):
+    param, label = "kommune", _("Kommune")
+    relation, target_field, key = "municipalities", "municipality", "code"
+
+    def options(self):
+        return [(str(m.code), m.name) for m in Municipality.objects.all()]
+
+
+class TargetGroupFacet(RelationFacet):
+    param, label = "maalgruppe", _("Målgruppe")
+    relation, target_field = "target_groups", "targetgroup"
+
+
+class ThemeFacet(RelationFacet):
+    param, label = "tema", _("Tema")
+    relation, target_field = "themes", "theme"
+
+
+class StatusFacet(Facet):
+    param, label = "status", _("Status")
+
+    def options(self):
+        return list(CaseStatus.choices)
+
+    def q(self, values):
+        return Q(status__in=values)
+
+    def counts(self, queryset):
+        rows = queryset.values("status").annotate(n=Count("pk")).order_by()
+        return {row["status"]: row["n"] for row in rows}
+
+
+class PeriodFacet(Facet):
+    """When a case started, in fixed spans."""
+
+    param, label = "periode", _("Startår")
+
+    def options(self):
+        return [(value, value.replace("-", "–")) for value, _start, _end in PERIODS]
+
+    def q(self, values):
+        q = Q(pk__in=[])
+        for value, start, end in PERIODS:
+            if value in values:
+                q |= Q(start_year__gte=start, start_year__lte=end)
+        return q
+
+    def counts(self, queryset):
+        bucket = Case(
+            *[When(start_year__gte=s, start_year__lte=e, then=Value(v)) for v, s, e in PERIODS],
+            default=Value(""),
+            output_field=CharField(),
+        )
+        rows = queryset.annotate(bucket=bucket).values("bucket").annotate(n=Count("pk")).order_by()
+        return {row["bucket"]: row["n"] for row in rows if row["bucket"]}
+
+
+FACETS = [
+    RegionFacet(),
+    MunicipalityFacet(),
+    TargetGroupFacet(),
+    ThemeFacet(),
+    StatusFacet(),
+    PeriodFacet(),
+]
+
+
+@dataclass
+class Selection:
+    values: dict = field(default_factory=dict)  # param -> [values]
+    sort: str = DEFAULT_SORT
+    notices: list = field(default_factory=list)
+
+    def is_empty(self):
+        return not any(self.values.values())
+
+
+def all_options(facets=FACETS):
+    """Every facet's known values, read once per request (one query per vocabulary)."""
+    return {facet.param: facet.options() for facet in facets}
+
+
+def parse(query_dict, options, facets=FACETS):
+    """Read filters from the URL. Unknown, repeated or malformed values are
+    dropped and named in a notice; nothing a reader types gives an error."""
+    selection = Selection()
+    for facet in facets:
+        known = dict(options[facet.param])
+        chosen = []
+        for raw in query_dict.getlist(facet.param):
+            value = raw.strip()
+            if value in known and value not in chosen:
+                chosen.append(value)
+            elif value and value not in chosen:
+                selection.notices.append(
+                    _("Filteret %(facet)s = “%(value)s” findes ikke og er ignoreret.")
+                    % {"facet": facet.label, "value": value[:40]}
+                )
+        if len(chosen) > MAX_VALUES_PER_FACET:
+            chosen = chosen[:MAX_VALUES_PER_FACET]
+            selection.notices.append(
+                _("Der kan højst vælges %d værdier pr. filter.") % MAX_VALUES_PER_FACET
+            )
+        selection.values[facet.param] = chosen
+    sort = query_dict.get("sorter", DEFAULT_SORT)
+    if sort not in SORTS:
+        selection.notices.append(_("Ukendt sortering; viser nyeste først."))
+        sort = DEFAULT_SORT
+    selection.sort = sort
+    return selection
+
+
+@dataclass
+class FacetResult:
+    facet: Facet
+    options: list  # dicts: value, label, count, selected
+
+
+def apply(queryset, selection, options, facets=FACETS):
+    """The filtered cases and, per facet, its options with counts."""
+    filters = {
+        f.param: f.q(selection.values[f.param]) for f in facets if selection.values.get(f.param)
+    }
+    results = queryset
+    for q in filters.values():
+        results = results.filter(q)
+    facet_results = []
+    for facet in facets:
+        others = queryset
+        for param, q in filters.items():
+            if param != facet.param:
+                others = others.filter(q)
+        counts = facet.counts(others)
+        chosen = selection.values.get(facet.param, [])
+        facet_options = [
+            {"value": v, "label": label, "count": counts.get(v, 0), "selected": v in chosen}
+            for v, label in options[facet.param]
+        ]
+        facet_results.append(FacetResult(facet, facet_options))
+    return results.order_by(*SORTS[selection.sort][1]), facet_results

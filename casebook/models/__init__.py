@@ -1,0 +1,16 @@
+from .cases import CasePage, CaseRecommendation, CaseStatus
+from .meetings import MeetingCase, MeetingIndexPage, MeetingPage
+from .pages import CasebookIndexPage
+from .vocabulary import TargetGroup, Theme
+
+__all__ = [
+    "CasePage",
+    "CaseRecommendation",
+    "CaseStatus",
+    "CasebookIndexPage",
+    "MeetingCase",
+    "MeetingIndexPage",
+    "MeetingPage",
+    "TargetGroup",
+    "Theme",
+]

@@ -1,0 +1,155 @@
+"""A case: a local programme or initiative, and the recommendations it puts into practice."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from guidelines.blocks import RECOMMENDATION_CODE
+from guidelines.models import GuidanceDocumentPage, Municipality, Region, SitePage
+
+from .vocabulary import TargetGroup, Theme
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class CaseStatus(models.TextChoices):
+    PLANNED = "planlagt", _("Planlagt")
+    RUNNING = "i-gang", _("I gang")
+    ENDED = "afsluttet", _("Afsluttet")
+    ANCHORED = "forankret", _("Forankret i drift")
+
+
+class CasePage(SitePage):
+    """A local programme or initiative. Regional cases live under their region's
+    page (so the region's editors can own them); national ones under the casebook."""
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("region"),
+        help_text=_("Tom for nationale cases."),
+    )
+    municipalities = ParentalManyToManyField(
+        Municipality, blank=True, related_name="cases", verbose_name=_("kommuner")
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, related_name="cases", verbose_name=_("målgrupper")
+    )
+    themes = ParentalManyToManyField(Theme, related_name="cases", verbose_name=_("temaer"))
+    start_year = models.PositiveSmallIntegerField(_("startår"))
+    end_year = models.PositiveSmallIntegerField(_("slutår"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices)
+    funding = models.CharField(_("finansiering"), max_length=255, blank=True)
+    partners = models.TextField(_("parter"), blank=True)
+    summary = models.TextField(_("resumé"))
+    what_was_done = RichTextField(_("hvad blev gjort"), features=TEXT_FEATURES)
+    results = RichTextField(_("resultater"), blank=True, features=TEXT_FEATURES)
+    contact_role = models.CharField(
+        _("kontakt (rolle)"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "En rolle og organisation, fx “Projektleder, Randers Kommune”. Aldrig borgeres data."
+        ),
+    )
+    review_date = models.DateField(
+        _("genvurderes senest"),
+        null=True,
+        blank=True,
+        help_text=_("Dato hvor casen tjekkes igen: er den stadig i brug og beskrevet rigtigt?"),
+    )
+
+    content_panels = SitePage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("region"),
+                FieldPanel("municipalities"),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("start_year"),
+                FieldPanel("end_year"),
+                FieldPanel("status"),
+                FieldPanel("review_date"),
+            ],
+            heading=_("Fakta"),
+        ),
+        FieldPanel("what_was_done"),
+        FieldPanel("results"),
+        MultiFieldPanel(
+            [FieldPanel("funding"), FieldPanel("partners"), FieldPanel("contact_role")],
+            heading=_("Organisering"),
+        ),
+        InlinePanel("recommendation_links", heading=_("Anbefalinger casen omsætter")),
+    ]
+    search_fields = SitePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("what_was_done"),
+        index.SearchField("results"),
+        index.FilterField("status"),
+        index.FilterField("region"),
+    ]
+    parent_page_types = ["casebook.CasebookIndexPage", "guidelines.RegionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    @property
+    def period(self):
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return f"{self.start_year}–" if self.end_year is None else str(self.start_year)
+
+    @cached_property
+    def linked_recommendations(self):
+        """(link, document, recommendation or None) for each linked code, in order."""
+        result, documents = [], {}
+        for link in self.recommendation_links.select_related("document"):
+            # One document object per document, so its sections are read once.
+            document = documents.setdefault(link.document_id, link.document)
+            found = document.find_recommendation(link.code)
+            result.append((link, document, found[1] if found else None))
+        return result
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("Slutåret ligger før startåret.")})
+
+
+class CaseRecommendation(Orderable):
+    """A case puts a recommendation into practice; the link is by the stable code."""
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="recommendation_links")
+    document = models.ForeignKey(
+        GuidanceDocumentPage,
+        on_delete=models.CASCADE,
+        related_name="case_links",
+        verbose_name=_("dokument"),
+    )
+    code = models.CharField(_("kode"), max_length=20)
+
+    panels = [FieldPanel("document"), FieldPanel("code")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("anbefaling")
+        verbose_name_plural = _("anbefalinger")
+
+    def clean(self):
+        super().clean()
+        if not RECOMMENDATION_CODE.match(self.code or ""):
+            raise ValidationError({"code": _("Koden skal være tal adskilt af punktum, fx 3.2.")})
+        if self.document_id and not self.document.specific.find_recommendation(self.code):
+            raise ValidationError({"code": _("Dokumentet har ingen anbefaling %s.") % self.code})

@@ -1,0 +1,90 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from guidelines.models import GuidanceDocumentPage, Region, SitePage
+
+CASES_PER_PAGE = 20
+
+
+class CasebookIndexPage(RoutablePageMixin, SitePage):
+    """The casebook (/casebog/): every case on the site, regional and national,
+    with facets; the Denmark overview; and the coverage of recommendations."""
+
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["casebook.CasePage", "casebook.MeetingIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("casebog")
+
+    def cases(self):
+        from .cases import CasePage
+
+        return CasePage.objects.live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from .. import facets
+        from .meetings import MeetingIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        options = facets.all_options()
+        selection = facets.parse(request.GET, options)
+        results, facet_results = facets.apply(self.cases(), selection, options)
+        page_obj = Paginator(
+            results.select_related("region").prefetch_related("municipalities", "themes"),
+            CASES_PER_PAGE,
+        ).get_page(request.GET.get("side"))
+        region_facet = next(f for f in facet_results if f.facet.param == "region")
+        context.update(
+            selection=selection,
+            facets=facet_results,
+            page_obj=page_obj,
+            sorts=[(key, label) for key, (label, _order) in facets.SORTS.items()],
+            regions_overview=region_facet.options,
+            query_without_page=_query_without(request.GET, "side"),
+            meeting_index=MeetingIndexPage.objects.child_of(self).live().first(),
+        )
+        return context
+
+    @path("daekning/", name="coverage")
+    def coverage(self, request):
+        """Recommendations × regions: where cases put a recommendation into practice."""
+        from .cases import CaseRecommendation
+
+        regions = list(Region.objects.all())
+        counts = {}
+        rows = (
+            CaseRecommendation.objects.filter(case__in=self.cases())
+            .values("document_id", "code", "case__region__slug")
+            .annotate(n=Count("case", distinct=True))
+            .order_by()
+        )
+        for row in rows:
+            key = (row["document_id"], row["code"])
+            counts.setdefault(key, {})[row["case__region__slug"] or "national"] = row["n"]
+        documents = []
+        for document in GuidanceDocumentPage.objects.live().public():
+            recommendations = []
+            for _section, rec in document.recommendations():
+                by_region = counts.get((document.pk, rec["code"]), {})
+                cells = [by_region.get(r.slug, 0) for r in regions] + [by_region.get("national", 0)]
+                recommendations.append({"recommendation": rec, "cells": cells, "total": sum(cells)})
+            if recommendations:
+                documents.append({"document": document, "rows": recommendations})
+        context = SitePage.get_context(self, request)  # the page, without the facets
+        context.update(regions=regions, documents=documents)
+        return TemplateResponse(request, "casebook/coverage.html", context)
+
+
+def _query_without(query_dict, key):
+    query = query_dict.copy()
+    query.pop(key, None)
+    return query.urlencode()

@@ -1,0 +1,63 @@
+import itertools
+import random
+
+import pytest
+
+from casebook.factories import CasebookIndexPageFactory, CasePageFactory
+from casebook.models import CaseStatus, TargetGroup, Theme
+from guidelines.factories import RegionPageFactory
+from guidelines.models import Municipality, Region, RegionIndexPage
+
+
+@pytest.fixture
+def casebook(home):
+    return CasebookIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def region_pages(home):
+    index = RegionIndexPage(title="Regioner", slug="regioner")
+    home.add_child(instance=index)
+    return {r.slug: RegionPageFactory(parent=index, region=r) for r in Region.objects.all()}
+
+
+def make_case(
+    casebook, region_pages, region=None, municipalities=(), target_groups=(), themes=(), **kwargs
+):
+    parent = region_pages[region.slug] if region else casebook
+    case = CasePageFactory.build(region=region, **kwargs)
+    parent.add_child(instance=case)
+    case.municipalities.set(municipalities)
+    case.target_groups.set(target_groups)
+    case.themes.set(themes)
+    case.save()
+    return case
+
+
+@pytest.fixture
+def generated_cases(casebook, region_pages):
+    """60 cases with seeded random facets, national and regional."""
+    rng = random.Random(2015)
+    regions = list(Region.objects.all()) + [None]
+    groups, themes = list(TargetGroup.objects.all()), list(Theme.objects.all())
+    statuses = list(CaseStatus.values)
+    counter = itertools.count()
+    cases = []
+    for _ in range(60):
+        region = rng.choice(regions)
+        pool = list(Municipality.objects.filter(region=region)) if region else []
+        cases.append(
+            make_case(
+                casebook,
+                region_pages,
+                region=region,
+                municipalities=rng.sample(pool, k=min(len(pool), rng.randint(0, 3))),
+                target_groups=rng.sample(groups, k=rng.randint(1, 2)),
+                themes=rng.sample(themes, k=rng.randint(1, 3)),
+                status=rng.choice(statuses),
+                start_year=rng.randint(2012, 2026),
+                slug=f"genereret-{next(counter)}",
+                title=f"Genereret case {rng.random():.6f}",
+            )
+        )
+    return cases
