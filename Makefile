@@ -11,7 +11,7 @@ DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
 
-.PHONY: run install assets migrate demo serve test lint check lock clean
+.PHONY: run install assets migrate demo serve test lint check lock clean browser-deps
 
 run: install assets migrate demo serve
 
@@ -46,10 +46,17 @@ serve:
 
 # Lint, migrations in step with the models, then the whole suite. On SQLite
 # by default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
-test: install
+# The assets give the browser tests the design system's CSS and axe-core.
+test: install assets
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
+
+# Debian's Chromium, for tests/browser on a machine without it (they skip, saying why).
+# Not a prerequisite of `make test`; needs root. Playwright drives this browser: never
+# `playwright install`.
+browser-deps:
+	apt-get update && apt-get install -y chromium
 
 lint: install
 	$(BIN)/ruff check .

@@ -173,8 +173,10 @@ class CasesHandler(Handler):
                     raise item_context.error("regionen har ingen side endnu", field="region")
             else:
                 parent = index
-            existing = CasePage.objects.filter(slug=item.slug).exclude(path__startswith=parent.path)
-            for case in existing.filter(depth=parent.depth + 1):
+            elsewhere = CasePage.objects.filter(slug=item.slug).exclude(
+                pk__in=CasePage.objects.child_of(parent).values("pk")
+            )
+            for case in elsewhere[:1]:
                 case.move(parent, pos="last-child")
             sync_page(parent, CasePage, item, item_context)
 

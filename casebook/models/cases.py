@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -24,6 +25,35 @@ class CaseStatus(models.TextChoices):
     RUNNING = "i-gang", _("I gang")
     ENDED = "afsluttet", _("Afsluttet")
     ANCHORED = "forankret", _("Forankret i drift")
+
+
+def case_errors(region, municipalities, start_year, end_year):
+    """Rules a case must meet; shared by the model and the admin form."""
+    errors = {}
+    if end_year and start_year and end_year < start_year:
+        errors["end_year"] = _("Slutåret ligger før startåret.")
+    if region is not None:
+        outside = [m.name for m in municipalities if m.region_id != region.pk]
+        if outside:
+            errors["municipalities"] = _("%(names)s ligger ikke i %(region)s.") % {
+                "names": ", ".join(outside),
+                "region": region.name,
+            }
+    return errors
+
+
+class CasePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        errors = case_errors(
+            cleaned_data.get("region"),
+            cleaned_data.get("municipalities") or [],
+            cleaned_data.get("start_year"),
+            cleaned_data.get("end_year"),
+        )
+        for field, message in errors.items():
+            self.add_error(field, message)
+        return cleaned_data
 
 
 class CasePage(SitePage):
@@ -101,6 +131,7 @@ class CasePage(SitePage):
     ]
     parent_page_types = ["casebook.CasebookIndexPage", "guidelines.RegionPage"]
     subpage_types = []
+    base_form_class = CasePageForm
 
     class Meta:
         verbose_name = _("case")
@@ -125,8 +156,9 @@ class CasePage(SitePage):
 
     def clean(self):
         super().clean()
-        if self.end_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("Slutåret ligger før startåret.")})
+        errors = case_errors(self.region, self.municipalities.all(), self.start_year, self.end_year)
+        if errors:
+            raise ValidationError(errors)
 
 
 class CaseRecommendation(Orderable):

@@ -46,7 +46,9 @@ class MeetingPage(SitePage):
         verbose_name=_("region"),
     )
     summary = models.TextField(_("resumé"), blank=True)
-    programme = RichTextField(_("program"), blank=True, features=["h2", "h3", "bold", "ol", "ul"])
+    programme = RichTextField(
+        _("program"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
 
     content_panels = SitePage.content_panels + [
         MultiFieldPanel(

@@ -42,13 +42,17 @@ class CasebookIndexPage(RoutablePageMixin, SitePage):
             results.select_related("region").prefetch_related("municipalities", "themes"),
             CASES_PER_PAGE,
         ).get_page(request.GET.get("side"))
-        region_facet = next(f for f in facet_results if f.facet.param == "region")
+        # The Denmark overview counts all cases, whatever is filtered below it.
+        region_counts = facets.RegionFacet().counts(self.cases())
         context.update(
             selection=selection,
             facets=facet_results,
             page_obj=page_obj,
             sorts=[(key, label) for key, (label, _order) in facets.SORTS.items()],
-            regions_overview=region_facet.options,
+            regions_overview=[
+                {"value": value, "label": label, "count": region_counts.get(value, 0)}
+                for value, label in options["region"]
+            ],
             query_without_page=_query_without(request.GET, "side"),
             meeting_index=MeetingIndexPage.objects.child_of(self).live().first(),
         )

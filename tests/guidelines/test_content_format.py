@@ -162,7 +162,7 @@ def test_single_file_export_in_json_round_trips(db, tmp_path):
 BAD_FILES = {
     "yaml syntax": ("format: vejledning/1\ndocuments: [\n", None, None),
     "wrong format": ("format: andet/2\n", None, "format"),
-    "unknown top-level key": ("format: vejledning/1\ncases: []\n", None, "cases"),
+    "unknown top-level key": ("format: vejledning/1\nsager: []\n", None, "sager"),
     "missing title": (
         DOCUMENT.replace("    title: Prøvedokument\n", ""),
         "documents[0] (proeve)",

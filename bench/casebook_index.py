@@ -1,0 +1,137 @@
+"""Benchmark: the casebook index over 5,000 generated cases.
+
+Builds a throwaway SQLite database (or uses DATABASE_URL's server, creating a
+test database there), generates cases with random facets, then requests the
+index with a range of filter combinations and prints p50/p95 latency.
+
+    .venv/bin/python bench/casebook_index.py [--cases 5000] [--requests 200]
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
+warnings.filterwarnings("ignore", "No directory at")  # static files are not collected here
+os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="vejledning-bench-"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    from django.db import connection
+    from django.test.runner import DiscoverRunner
+
+    runner = DiscoverRunner(verbosity=0)
+    old = runner.setup_databases()
+    try:
+        run(args, connection)
+    finally:
+        runner.teardown_databases(old)
+
+
+def run(args, connection):
+    from django.test import Client
+    from wagtail.models import Page, Site
+
+    from casebook.models import CasebookIndexPage, CasePage, CaseStatus, TargetGroup, Theme
+    from guidelines.models import Municipality, Region
+    from home.models import HomePage
+
+    rng = random.Random(42)
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Forside", slug="forside"))
+    Site.objects.update(root_page=home, hostname="testserver")
+    casebook = home.add_child(instance=CasebookIndexPage(title="Casebog", slug="casebog"))
+
+    regions = list(Region.objects.all()) + [None]
+    municipalities = {r.pk: list(Municipality.objects.filter(region=r)) for r in regions if r}
+    groups, themes = list(TargetGroup.objects.all()), list(Theme.objects.all())
+    started = time.perf_counter()
+    # Pages are created with treebeard's bulk path arithmetic rather than one
+    # add_child per case, which would take minutes for 5,000 cases.
+    last = casebook.get_last_child()
+    cases = []
+    for n in range(args.cases):
+        region = rng.choice(regions)
+        case = CasePage(
+            title=f"Case {n}",
+            slug=f"case-{n}",
+            region=region,
+            start_year=rng.randint(2012, 2026),
+            status=rng.choice(CaseStatus.values),
+            summary="Genereret til benchmark.",
+            what_was_done="<p>Genereret.</p>",
+        )
+        case = last.add_sibling(instance=case) if last else casebook.add_child(instance=case)
+        last = case
+        cases.append((case, region))
+    through_m = CasePage.municipalities.through
+    through_g = CasePage.target_groups.through
+    through_t = CasePage.themes.through
+    through_m.objects.bulk_create(
+        through_m(casepage_id=c.pk, municipality_id=m.pk)
+        for c, r in cases
+        if r
+        for m in rng.sample(municipalities[r.pk], k=min(2, len(municipalities[r.pk])))
+    )
+    through_g.objects.bulk_create(
+        through_g(casepage_id=c.pk, targetgroup_id=g.pk)
+        for c, _ in cases
+        for g in rng.sample(groups, k=rng.randint(1, 2))
+    )
+    through_t.objects.bulk_create(
+        through_t(casepage_id=c.pk, theme_id=t.pk)
+        for c, _ in cases
+        for t in rng.sample(themes, k=rng.randint(1, 3))
+    )
+    print(
+        f"{args.cases} cases generated in {time.perf_counter() - started:.1f} s "
+        f"({connection.vendor})"
+    )
+
+    queries = [
+        "",
+        "region=midtjylland",
+        "tema=bolig&tema=overgange",
+        "status=i-gang&maalgruppe=unge",
+        "region=hovedstaden&region=national&tema=peerstoette&periode=2018-2020",
+        "sorter=titel&side=7",
+        "kommune=751&maalgruppe=voksne",
+    ]
+    client = Client()
+    client.get("/casebog/")  # warm caches
+    timings = []
+    for i in range(args.requests):
+        query = queries[i % len(queries)]
+        start = time.perf_counter()
+        response = client.get("/casebog/?" + query)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.status_code
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(f"casebook index, {args.requests} requests over {len(queries)} filter combinations:")
+    print(
+        f"  p50 {statistics.median(timings):.1f} ms   p95 {p95:.1f} ms   max {timings[-1]:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
