@@ -48,4 +48,6 @@ class RegionPage(SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["municipalities"] = self.region.municipalities.all()
+        # The region's cases (casebook app), found through the region they name.
+        context["cases"] = self.region.cases.filter(live=True).order_by("title")
         return context

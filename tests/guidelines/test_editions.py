@@ -350,3 +350,21 @@ def test_codes_with_letters_sort_after_their_number():
         "7.3",
         "10.1",
     ]
+
+
+def test_demo_editions_show_what_the_revision_changed(demo_site, client):
+    html = client.get(
+        "/vejledninger/dobbeltdiagnose/sammenlign/1-udgave-2014/2-udgave-2024/"
+    ).content.decode()
+    summary = html[html.index("Overblik") : html.index("Afsnit for afsnit")]
+    for status, code in [
+        ("Udgået", "7.3"),
+        ("Ny", "7.4"),
+        ("Ny", "7.5"),
+        ("Ny", "8.2"),
+        ("Ændret", "3.1"),
+        ("Ændret", "3.2"),
+    ]:
+        entry = summary[summary.index(f'<span class="code">{code}</span>') - 300 :]
+        assert f"{status}:" in entry[:300], code
+    assert "Integreret behandling" in summary

@@ -25,3 +25,12 @@ def test_region_pages_list_their_municipalities(demo_site, client):
     html = client.get("/regioner/midtjylland/").content.decode()
     assert "19 kommuner i regionen" in html
     assert "Randers" in html and "Odense" not in html
+
+
+def test_region_page_lists_the_regions_cases(demo_site, client):
+    from casebook.models import CasePage
+
+    html = client.get("/regioner/midtjylland/").content.decode()
+    for case in CasePage.objects.live().filter(region__slug="midtjylland"):
+        assert f'href="{case.url}"' in html
+    assert 'href="/casebog/?region=midtjylland"' in html
