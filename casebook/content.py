@@ -4,7 +4,7 @@ from datetime import date
 from typing import ClassVar, Literal
 
 from guidelines.content import Handler, register
-from guidelines.content.pages import dump_page, site_root, sync_page
+from guidelines.content.pages import IndexPageHandler, dump_page, site_root, sync_page
 from guidelines.content.schema import IndexItem, PageItem, RichText, Slug, Text
 from guidelines.models import GuidanceDocumentPage, Municipality, Region, RegionPage
 
@@ -140,18 +140,11 @@ def casebook_index(context):
 
 
 @register
-class CasebookIndexHandler(Handler):
+class CasebookIndexHandler(IndexPageHandler, Handler):
     key = "casebook_index"
     schema = IndexItem
+    model = CasebookIndexPage
     order = 22
-
-    def apply(self, value, context):
-        context = context.child(self.key, demo=value.demo)
-        sync_page(site_root(context), CasebookIndexPage, value, context, singleton=True)
-
-    def dump(self):
-        page = CasebookIndexPage.objects.first()
-        return dump_page(page, IndexItem) if page else None
 
 
 @register
@@ -186,18 +179,14 @@ class CasesHandler(Handler):
 
 
 @register
-class MeetingsIndexHandler(Handler):
+class MeetingsIndexHandler(IndexPageHandler, Handler):
     key = "meetings_index"
     schema = IndexItem
+    model = MeetingIndexPage
     order = 41
 
-    def apply(self, value, context):
-        context = context.child(self.key, demo=value.demo)
-        sync_page(casebook_index(context), MeetingIndexPage, value, context, singleton=True)
-
-    def dump(self):
-        page = MeetingIndexPage.objects.first()
-        return dump_page(page, IndexItem) if page else None
+    def parent(self, context):
+        return casebook_index(context)
 
 
 @register

@@ -14,7 +14,7 @@ from ..models import (
     RegionIndexPage,
     RegionPage,
 )
-from .pages import dump_page, page_values, site_root, sync_children, sync_page
+from .pages import IndexPageHandler, dump_page, page_values, site_root, sync_children, sync_page
 from .registry import Handler, register
 from .schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
 
@@ -155,17 +155,11 @@ def dump_edition(edition, current):
 
 
 @register
-class GuidanceIndexHandler(Handler):
+class GuidanceIndexHandler(IndexPageHandler, Handler):
     key = "guidance_index"
     schema = IndexItem
+    model = GuidanceIndexPage
     order = 20
-
-    def apply(self, value, context):
-        guidance_index(context.child(self.key, demo=value.demo), value)
-
-    def dump(self):
-        page = GuidanceIndexPage.objects.first()
-        return dump_page(page, IndexItem) if page else None
 
 
 @register

@@ -169,3 +169,22 @@ def order_children(parent, pages):
         else:
             page.move(previous, pos="right")
         previous = Page.objects.get(pk=pk)
+
+
+class IndexPageHandler:
+    """Mixin for a handler of one listing page (an index) under a parent page."""
+
+    model = None
+
+    def parent(self, context):
+        return site_root(context)
+
+    def apply(self, value, context):
+        context = context.child(self.key, demo=value.demo)
+        sync_page(self.parent(context), self.model, value, context, singleton=True)
+
+    def dump(self):
+        from .schema import IndexItem
+
+        page = self.model.objects.first()
+        return dump_page(page, IndexItem) if page else None
