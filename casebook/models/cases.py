@@ -27,9 +27,13 @@ class CaseStatus(models.TextChoices):
     ANCHORED = "forankret", _("Forankret i drift")
 
 
-def case_errors(region, municipalities, start_year, end_year):
+def case_errors(region, municipalities, start_year, end_year, slug=None, pk=None):
     """Rules a case must meet; shared by the model and the admin form."""
     errors = {}
+    # Cases live under different parents but are referred to by slug (meetings,
+    # content files), so a slug names one case on the whole site.
+    if slug and CasePage.objects.filter(slug=slug).exclude(pk=pk).exists():
+        errors["slug"] = _("En anden case bruger allerede denne slug.")
     if end_year and start_year and end_year < start_year:
         errors["end_year"] = _("Slutåret ligger før startåret.")
     if region is not None:
@@ -50,6 +54,8 @@ class CasePageForm(WagtailAdminPageForm):
             cleaned_data.get("municipalities") or [],
             cleaned_data.get("start_year"),
             cleaned_data.get("end_year"),
+            slug=cleaned_data.get("slug"),
+            pk=self.instance.pk,
         )
         for field, message in errors.items():
             self.add_error(field, message)
@@ -156,7 +162,14 @@ class CasePage(SitePage):
 
     def clean(self):
         super().clean()
-        errors = case_errors(self.region, self.municipalities.all(), self.start_year, self.end_year)
+        errors = case_errors(
+            self.region,
+            self.municipalities.all(),
+            self.start_year,
+            self.end_year,
+            slug=self.slug,
+            pk=self.pk,
+        )
         if errors:
             raise ValidationError(errors)
 

@@ -53,3 +53,16 @@ def test_editor_creates_a_national_case(editor, casebook):
     assert response.status_code == 302
     case = CasePage.objects.get(slug="ny-case")
     assert case.live and [m.name for m in case.municipalities.all()] == ["Odense"]
+
+
+def test_a_case_slug_is_unique_across_regions(editor, casebook, region_pages):
+    data = form("Odense")
+    data["end_year"] = ""
+    editor.post(f"/admin/pages/add/casebook/casepage/{casebook.pk}/", data)
+    midt = region_pages["midtjylland"]
+    data = form("Randers")
+    data.update(region=midt.region.pk, end_year="")
+    response = editor.post(f"/admin/pages/add/casebook/casepage/{midt.pk}/", data)
+    assert response.status_code == 200
+    assert "En anden case bruger allerede denne slug" in response.content.decode()
+    assert CasePage.objects.count() == 1
