@@ -9,18 +9,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from guidelines.models import Region, SitePage
+from guidelines.models import IndexPage, Region, SitePage
 
 
-class MeetingIndexPage(SitePage):
+class MeetingIndexPage(IndexPage):
     """Upcoming and past information meetings (/casebog/moeder/)."""
 
-    intro = models.TextField(_("introduktion"), blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["casebook.CasebookIndexPage"]
     subpage_types = ["casebook.MeetingPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("oversigt over informationsmøder")

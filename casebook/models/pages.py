@@ -1,26 +1,20 @@
 from django.core.paginator import Paginator
-from django.db import models
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from guidelines.models import GuidanceDocumentPage, Region, SitePage
+from guidelines.models import GuidanceDocumentPage, IndexPage, Region, SitePage
 
 CASES_PER_PAGE = 20
 
 
-class CasebookIndexPage(RoutablePageMixin, SitePage):
+class CasebookIndexPage(RoutablePageMixin, IndexPage):
     """The casebook (/casebog/): every case on the site, regional and national,
     with facets; the Denmark overview; and the coverage of recommendations."""
 
-    intro = models.TextField(_("introduktion"), blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["casebook.CasePage", "casebook.MeetingIndexPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("casebog")

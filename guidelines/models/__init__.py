@@ -1,4 +1,4 @@
-from .base import SitePage
+from .base import IndexPage, SitePage
 from .documents import GuidanceDocumentPage, GuidanceIndexPage, GuidanceSectionPage
 from .editions import Edition, EditionStatus
 from .reference import Municipality, Region
@@ -10,6 +10,7 @@ __all__ = [
     "GuidanceDocumentPage",
     "GuidanceIndexPage",
     "GuidanceSectionPage",
+    "IndexPage",
     "Municipality",
     "Region",
     "RegionIndexPage",

@@ -17,3 +17,15 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+
+class IndexPage(SitePage):
+    """A listing page: a title, an introduction, and what it lists below."""
+
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -30,20 +30,16 @@ from ..blocks import (
 )
 from ..content.streamdata import error_messages
 from ..forms import SectionPageForm
-from .base import SitePage
+from .base import IndexPage, SitePage
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
-class GuidanceIndexPage(SitePage):
+class GuidanceIndexPage(IndexPage):
     """The list of all guidance documents (/vejledninger/)."""
 
-    intro = models.TextField(_("introduktion"), blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidelines.GuidanceDocumentPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("oversigt over vejledninger")

@@ -8,17 +8,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from .base import SitePage
+from .base import IndexPage, SitePage
 from .reference import Region
 
 
-class RegionIndexPage(SitePage):
-    intro = models.TextField(_("introduktion"), blank=True)
-
-    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+class RegionIndexPage(IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidelines.RegionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("oversigt over regioner")
