@@ -31,6 +31,12 @@ def danish_slug(text):
     return slugify(text.translate(DANISH_LETTERS))
 
 
+def validate_code(code):
+    """Raise ValidationError unless `code` is a well-formed recommendation code."""
+    if not RECOMMENDATION_CODE.match(code or ""):
+        raise ValidationError(_("Koden skal være tal adskilt af punktum, fx 3 eller 3.2."))
+
+
 def code_slug(code):
     """A code as a URL segment: '3.2' -> '3-2' (Wagtail's page paths allow no dots)."""
     return code.replace(".", "-")
@@ -88,14 +94,10 @@ class RecommendationBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not RECOMMENDATION_CODE.match(value["code"]):
-            raise StructBlockValidationError(
-                block_errors={
-                    "code": ValidationError(
-                        _("Koden skal være tal adskilt af punktum, fx 3 eller 3.2.")
-                    )
-                }
-            )
+        try:
+            validate_code(value["code"])
+        except ValidationError as error:
+            raise StructBlockValidationError(block_errors={"code": error}) from error
         return value
 
     def get_context(self, value, parent_context=None):

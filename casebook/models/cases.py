@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from guidelines.blocks import RECOMMENDATION_CODE
+from guidelines.blocks import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, Region, SitePage
 
 from .vocabulary import TargetGroup, Theme
@@ -194,7 +194,9 @@ class CaseRecommendation(Orderable):
 
     def clean(self):
         super().clean()
-        if not RECOMMENDATION_CODE.match(self.code or ""):
-            raise ValidationError({"code": _("Koden skal være tal adskilt af punktum, fx 3.2.")})
+        try:
+            validate_code(self.code)
+        except ValidationError as error:
+            raise ValidationError({"code": error.messages}) from error
         if self.document_id and not self.document.specific.find_recommendation(self.code):
             raise ValidationError({"code": _("Dokumentet har ingen anbefaling %s.") % self.code})
