@@ -1,0 +1,222 @@
+"""Text analysis for the public search: one implementation for index and query.
+
+Danish text goes through: lower case (ä/ö read as æ/ø, other accents
+dropped); stop words removed; Snowball Danish stemming on the Danish letters,
+which it needs to stem right ("hjemløse" -> "hjemløs"); the stem folded to
+ASCII for storage (ø -> oe, so "forløbet" is stored as "forloeb"); and compound
+splitting against the word list in wordlists/da_compounds.txt, so
+"misbrugsbehandlingen" is indexed as "misbrugsbehandling" plus the parts
+"misbrug" and "behandling".
+
+A reader may type ø as "oe" (and æ, å as "ae", "aa"), but "oe" is also just o
+and e ("datoen"). So a typed word with such a pair is looked up both ways
+(query_word): "hjemloese" as written and as "hjemløse". English text is
+lower-cased, stop-worded and stemmed with Snowball English.
+
+The Elasticsearch backend builds its analyzer from the same lists (see
+backends/elasticsearch.py), so both backends fold, stem and split alike.
+"""
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import snowballstemmer
+
+WORDLISTS = Path(__file__).resolve().parent / "wordlists"
+
+# A dotted number ("3.2", a recommendation code) is one token; otherwise runs of
+# letters and digits. Applied to raw text, so highlighting can map tokens back.
+TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+
+DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
+DANISH_LETTERS = {"ae": "æ", "oe": "ø", "aa": "å"}
+DIGRAPH = re.compile("ae|oe|aa")
+KEEP = set("æøå")
+
+MIN_PART = 3  # shortest word a compound is split into
+LINKS = ("s", "e")  # Danish linking letters: misbrug-s-behandling, kommun-e-samarbejde
+
+
+def strip_accents(text):
+    """Accents dropped from every letter but æ, ø and å."""
+    out = []
+    for ch in text:
+        if ch in KEEP:
+            out.append(ch)
+            continue
+        decomposed = unicodedata.normalize("NFKD", ch)
+        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def normalise(text):
+    """Lower case, ä/ö as æ/ø, accents dropped from other letters."""
+    return strip_accents(text.lower().replace("ä", "æ").replace("ö", "ø"))
+
+
+def danish_letters(text):
+    """The typed pairs ae/oe/aa read as æ/ø/å."""
+    return DIGRAPH.sub(lambda m: DANISH_LETTERS[m.group()], text)
+
+
+def fold(text):
+    """Lower case ASCII-ish: Danish letters as ae/oe/aa, other accents dropped."""
+    return strip_accents(text.lower().translate(DANISH_FOLD))
+
+
+def read_list(name):
+    """Non-empty, non-comment lines of a word list."""
+    path = WORDLISTS / name
+    if not path.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+@dataclass(frozen=True)
+class Token:
+    """One analysed word: the term it is indexed under, and its compound parts."""
+
+    term: str
+    parts: tuple = ()
+
+    @property
+    def terms(self):
+        return (self.term, *self.parts)
+
+
+class Analyzer:
+    """Turns text into index terms for one language."""
+
+    def __init__(self, language, stemmer, stopwords=(), lexicon=None, normaliser=fold):
+        self.language = language
+        self._stemmer = snowballstemmer.stemmer(stemmer)
+        self.normalise = normaliser
+        self.stopwords = frozenset(normaliser(word) for word in stopwords)
+        self.lexicon = lexicon
+        self.word = functools.lru_cache(maxsize=100_000)(self._word)
+
+    def stem(self, word):
+        """The stored form of a word's stem (ASCII-folded)."""
+        return fold(self._stemmer.stemWord(self.normalise(word)))
+
+    def _word(self, raw):
+        """The Token for one raw word, or None for a stop word."""
+        word = self.normalise(raw)
+        if not word or word in self.stopwords:
+            return None
+        if word[0].isdigit():
+            return Token(fold(word))
+        stem = fold(self._stemmer.stemWord(word))
+        if self.lexicon is None:
+            return Token(stem)
+        known = self.lexicon.known
+        term = known.get(fold(word)) or known.get(stem) or stem
+        return Token(term, self.lexicon.split(term))
+
+    def query_word(self, raw):
+        """The Tokens a typed word may mean: as written and, if it has ae/oe/aa in
+        it, read with æ/ø/å. () when either reading is a stop word ("paa")."""
+        tokens = [self.word(raw)]
+        if self.lexicon is not None:
+            word = self.normalise(raw)
+            letters = danish_letters(word)
+            if letters != word:
+                tokens.append(self.word(letters))
+        if any(token is None for token in tokens):
+            return ()
+        return tuple(dict.fromkeys(tokens))
+
+    def tokens(self, text):
+        """Tokens of a text in reading order, stop words left out."""
+        found = (self.word(match.group()) for match in TOKEN.finditer(text or ""))
+        return [token for token in found if token is not None]
+
+    def index_text(self, text):
+        """(terms, parts) as space-separated strings, the form the index stores."""
+        tokens = self.tokens(text)
+        terms = " ".join(token.term for token in tokens)
+        parts = " ".join(part for token in tokens for part in token.parts)
+        return terms, parts
+
+
+class Lexicon:
+    """The compound word list: which stems a word can be split into."""
+
+    def __init__(self, stem, lines):
+        # Every spelling of a listed word (its forms and their stems) maps to the
+        # one term it is indexed under: "rusmidler" -> "rusmiddel".
+        self.known = {}
+        for line in lines:
+            forms = line.split()
+            canonical = stem(forms[0])
+            for form in forms:
+                folded = fold(normalise(form))
+                if len(folded) >= MIN_PART:
+                    self.known.setdefault(folded, canonical)
+                    self.known.setdefault(stem(form), canonical)
+
+    @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one lexicon per process
+    def split(self, term):
+        """The fewest known parts `term` is made of (longest first part on a tie),
+        allowing a linking s or e between parts; () if it is not such a compound."""
+        if term in self.known or len(term) < 2 * MIN_PART:
+            return ()
+        n = len(term)
+        best = [None] * (n + 1)  # best[i]: parts for term[i:], or None
+        best[n] = []
+        for i in range(n - MIN_PART, -1, -1):
+            for j in range(n, i + MIN_PART - 1, -1):
+                piece = term[i:j]
+                if piece not in self.known:
+                    continue
+                rest = best[j]
+                if rest is None and j < n and term[j] in LINKS and j + 1 < n:
+                    rest = best[j + 1]
+                if rest is None:
+                    continue
+                candidate = [self.known[piece], *rest]
+                if best[i] is None or len(candidate) < len(best[i]):
+                    best[i] = candidate
+        parts = best[0]
+        return tuple(dict.fromkeys(parts)) if parts and len(parts) > 1 else ()
+
+
+@functools.cache
+def analyzer(language="da"):
+    """The analyzer for a language code; anything not English is analysed as Danish."""
+    if language.startswith("en"):
+        return Analyzer("en", "english", read_list("en_stopwords.txt"))
+    stemmer = snowballstemmer.stemmer("danish").stemWord
+    lexicon = Lexicon(lambda word: fold(stemmer(normalise(word))), read_list("da_compounds.txt"))
+    return Analyzer("da", "danish", read_list("da_stopwords.txt"), lexicon, normalise)
+
+
+def synonym_groups(language="da"):
+    """Synonym groups as tuples of term sequences, analysed like the text."""
+    return _synonym_groups(analyzer(language).language)
+
+
+@functools.cache
+def _synonym_groups(language):
+    if language != "da":
+        return ()
+    groups = []
+    for line in read_list("da_synonyms.txt"):
+        members = []
+        for phrase in line.split(","):
+            terms = tuple(token.term for token in analyzer(language).tokens(phrase))
+            if terms and terms not in members:
+                members.append(terms)
+        if len(members) > 1:
+            groups.append(tuple(members))
+    return tuple(groups)
+
+
+def reset():
+    """Forget cached analyzers and lists (after the word lists change, in tests)."""
+    analyzer.cache_clear()
+    _synonym_groups.cache_clear()

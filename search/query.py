@@ -1,0 +1,203 @@
+"""What a reader typed, as a small query tree every backend can compile.
+
+A query is the AND of one clause per word (or quoted phrase). A word's clause
+accepts its stem, or all its compound parts, or a synonym; a quoted phrase must
+appear as written (after analysis). Nothing the reader types is passed to an
+engine as syntax: quotes are the only operator we honour, so `*`, `-`, `:`,
+NEAR and friends are just characters.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .analysis import TOKEN, analyzer, fold, synonym_groups
+
+MAX_QUERY_LENGTH = 200
+# Typed in capitals these are operators to FTS5, PostgreSQL or Lucene; readers
+# who type them mean "and/or", which is what the default AND already does.
+OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    terms: tuple
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """Words typed so far, the last one possibly unfinished (autocomplete)."""
+
+    terms: tuple
+    prefix: str  # the unfinished word, folded
+    term: str = ""  # the same word analysed, in case it is already complete
+
+
+@dataclass
+class ParsedQuery:
+    text: str = ""  # the cleaned query, shown back to the reader
+    root: object = None  # None when there is nothing to search for
+    language: str = "da"
+    # The words as typed (no synonyms, no compound parts), OR-ed: ranking adds
+    # its score, so a page with the reader's own word ranks above a synonym's.
+    strict: object = None
+    notices: list = field(default_factory=list)
+
+    @property
+    def highlight_terms(self):
+        """Every index term the query can match, for marking up snippets."""
+        found = set()
+        stack = [self.root] if self.root else []
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Term):
+                found.add(node.term)
+            elif isinstance(node, Phrase):
+                found.update(node.terms)
+            else:
+                stack.extend(node.children)
+        return found
+
+    def any_words(self):
+        """The same query with OR between its clauses, or None if that is no different."""
+        if isinstance(self.root, And) and len(self.root.children) > 1:
+            return ParsedQuery(self.text, Or(self.root.children), self.language, [], self.strict)
+        return None
+
+
+def clean(raw):
+    """Printable characters only, single spaces, at most MAX_QUERY_LENGTH."""
+    kept = "".join(
+        ch if unicodedata.category(ch)[0] not in "CZ" or ch == " " else " " for ch in raw
+    )
+    return " ".join(kept.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _and(children):
+    children = tuple(dict.fromkeys(children))
+    return children[0] if len(children) == 1 else And(children)
+
+
+def _or(children):
+    children = tuple(dict.fromkeys(children))
+    return children[0] if len(children) == 1 else Or(children)
+
+
+def token_clause(token):
+    if token.parts:
+        return Or((Term(token.term), _and(Term(part) for part in token.parts)))
+    return Term(token.term)
+
+
+def word_clause(readings):
+    """A typed word: any of its readings (see Analyzer.query_word)."""
+    return _or(token_clause(token) for token in readings)
+
+
+def sequence(terms):
+    return Term(terms[0]) if len(terms) == 1 else Phrase(tuple(terms))
+
+
+def phrase_clause(positions):
+    """A quoted phrase: the words as written, or all read with æ/ø/å."""
+    first = sequence([readings[0].term for readings in positions])
+    last = sequence([readings[-1].term for readings in positions])
+    return _or([first, last])
+
+
+def free_text_clauses(positions, language):
+    """One clause per word; a run of words that is a synonym also accepts the others."""
+    groups = synonym_groups(language)
+    terms = [{token.term for token in readings} for readings in positions]
+    clauses, i = [], 0
+    while i < len(positions):
+        match = None
+        for group in groups:
+            for member in group:
+                span = terms[i : i + len(member)]
+                if (
+                    len(span) == len(member)
+                    and all(term in found for term, found in zip(member, span, strict=True))
+                    and (match is None or len(member) > len(match[1]))
+                ):
+                    match = (group, member)
+        if match is None:
+            clauses.append(word_clause(positions[i]))
+            i += 1
+            continue
+        group, member = match
+        own = _and(word_clause(readings) for readings in positions[i : i + len(member)])
+        clauses.append(_or([own, *(sequence(m) for m in group if m != member)]))
+        i += len(member)
+    return clauses
+
+
+def parse(raw, language="da"):
+    parsed = ParsedQuery(language=language)
+    raw = raw or ""
+    text = clean(raw)
+    parsed.text = text
+    if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
+        parsed.notices.append(
+            _("Søgningen var for lang og er forkortet til %(n)d tegn.") % {"n": MAX_QUERY_LENGTH}
+        )
+    if text.count('"') % 2:
+        parsed.notices.append(_("Et citationstegn uden modstykke er ignoreret."))
+        head, _quote, tail = text.rpartition('"')
+        text = head + " " + tail
+    an = analyzer(language)
+    clauses, strict = [], []
+    # Even pieces are free text, odd pieces were inside quotes.
+    for n, piece in enumerate(text.split('"')):
+        words = [m.group() for m in TOKEN.finditer(piece) if m.group() not in OPERATOR_WORDS]
+        positions = [readings for readings in map(an.query_word, words) if readings]
+        if not positions:
+            continue
+        if n % 2:
+            clauses.append(phrase_clause(positions))
+            strict.append(clauses[-1])
+        else:
+            clauses.extend(free_text_clauses(positions, an.language))
+            strict.extend(Term(token.term) for readings in positions for token in readings)
+    parsed.root = _and(clauses) if clauses else None
+    parsed.strict = _or(strict) if strict else None
+    if text and parsed.root is None:
+        if re.search(r"\w", text):
+            parsed.notices.append(
+                _("Søgningen indeholdt kun meget almindelige ord. Prøv mere specifikke ord.")
+            )
+        else:
+            parsed.notices.append(_("Skriv et eller flere ord for at søge."))
+    return parsed
+
+
+def parse_prefix(raw, language="da"):
+    """The query for autocomplete: analysed words, then the unfinished last word folded."""
+    text = clean(raw or "")
+    words = [m.group() for m in TOKEN.finditer(text)]
+    if not words:
+        return None
+    an = analyzer(language)
+    done = [readings[0].term for readings in map(an.query_word, words[:-1]) if readings]
+    last = fold(an.normalise(words[-1]))
+    if len(last) < 2:
+        return None
+    token = an.word(words[-1])
+    return Prefix(tuple(done), last, token.term if token else "")
