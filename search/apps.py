@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,10 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "sitesearch"
     verbose_name = _("Søgning")
+
+    def ready(self):
+        from . import signals
+
+        # Each app says what its pages contribute in its search_units module.
+        autodiscover_modules("search_units")
+        signals.connect()

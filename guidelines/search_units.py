@@ -1,0 +1,86 @@
+"""What guidance pages put in the site search (see search.units)."""
+
+from search.units import Unit, page_unit, plain, register, stream_text
+
+from .blocks import recommendation_anchor
+from .models import GuidanceDocumentPage, GuidanceSectionPage, IndexPage, RegionPage
+
+
+def document_facet(document):
+    return {"dokument": [(document.slug, document.display_title)]}
+
+
+@register(GuidanceDocumentPage)
+def document_units(page):
+    facets = document_facet(page)
+    units = page_unit(
+        page,
+        kind="dokument",
+        lead=page.summary,
+        body=" ".join(filter(None, [plain(page.intro), page.issuers, page.audience])),
+        date=page.last_substantive_change or page.first_published,
+        facets=facets,
+    )
+    for edition in page.editions.all() if units else []:
+        units.append(
+            Unit(
+                kind="udgave",
+                title=f"{page.display_title}: {edition.label}",
+                url=units[0].url + page.reverse_subpage("edition", args=[edition.slug]),
+                ref=f"udgave-{edition.slug}",
+                trail=(page.display_title,),
+                lead=edition.change_summary,
+                date=edition.effective_date,
+                facets=facets,
+            )
+        )
+    return units
+
+
+@register(GuidanceSectionPage)
+def section_units(page):
+    document = page.document
+    facets = document_facet(document)
+    trail = (document.display_title,)
+    units = page_unit(
+        page,
+        kind="afsnit",
+        title=page.numbered_title,
+        trail=trail,
+        lead=page.summary,
+        # Recommendations are units of their own, so a hit opens at the one
+        # that matched rather than at the top of its section.
+        body=stream_text(page.body, skip={"recommendation"}),
+        facets=facets,
+    )
+    for recommendation in page.recommendations if units else []:
+        code = recommendation["code"]
+        units.append(
+            Unit(
+                kind="anbefaling",
+                title=f"{code} {recommendation['title']}",
+                url=units[0].url,
+                anchor=recommendation_anchor(code),
+                trail=(*trail, page.numbered_title),
+                lead=plain(recommendation["statement"]),
+                body=plain(recommendation["rationale"]),
+                facets=facets,
+            )
+        )
+    return units
+
+
+@register(RegionPage)
+def region_units(page):
+    return page_unit(
+        page,
+        lead=page.intro,
+        body=", ".join(m.name for m in page.region.municipalities.all()),
+        facets={"region": [(page.region.slug, page.region.name)]},
+    )
+
+
+@register(IndexPage)
+def index_page_units(page):
+    """Listing pages (guidance, regions, casebook, meetings): findable by name."""
+    return page_unit(page, lead=page.intro)

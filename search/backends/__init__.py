@@ -1,0 +1,107 @@
+"""Search backends: one small interface, chosen in settings.
+
+The embedded default indexes into the database (SQLite FTS5 or PostgreSQL
+full-text search); with ELASTICSEARCH_URL set, Elasticsearch 8. Both take the
+same units (search.units.Unit) and answer the same SearchRequest.
+"""
+
+import functools
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+
+@dataclass
+class SearchRequest:
+    query: object  # search.query.ParsedQuery with a root
+    filters: dict = field(default_factory=dict)  # facet -> [value, ...]
+    page: int = 1
+    per_page: int = 10
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: str
+    title: str  # HTML-safe, search terms in <mark>
+    url: str  # with the anchor, if any
+    trail: str
+    snippet: str  # HTML-safe, search terms in <mark>
+    region: str = ""
+    score: float = 0.0
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list
+    facets: dict  # facet -> [FacetValue, ...]
+    page: int = 1
+    per_page: int = 10
+
+
+@dataclass
+class Suggestion:
+    label: str
+    url: str
+    kind: str
+
+
+class SearchBackend:
+    """What every backend answers."""
+
+    # True when the index is written in the database transaction that changed
+    # the pages (so it needs no on_commit hook and rolls back with them).
+    transactional = False
+
+    def replace_page(self, page_id, units):
+        """Make `units` (search.units.Unit) the page's units, dropping its others."""
+        raise NotImplementedError
+
+    def remove_pages(self, page_ids):
+        raise NotImplementedError
+
+    def clear(self):
+        """Empty the index (and recreate it, where the engine needs that)."""
+        raise NotImplementedError
+
+    def optimize(self):
+        """Tidy the index after a bulk load (optional)."""
+
+    def search(self, request):
+        """SearchResults for a SearchRequest; the page is clamped to the last one."""
+        raise NotImplementedError
+
+    def suggest(self, prefix, language="da", limit=8):
+        """Suggestions (titles) for a search.query.Prefix."""
+        raise NotImplementedError
+
+    def known_values(self, facet, values):
+        """Those of `values` that some unit has for `facet`."""
+        raise NotImplementedError
+
+
+def backend_path():
+    if getattr(settings, "SEARCH_BACKEND", ""):
+        return settings.SEARCH_BACKEND
+    if settings.ELASTICSEARCH_URL:
+        return "search.backends.elasticsearch.ElasticsearchBackend"
+    return "search.backends.database.DatabaseBackend"
+
+
+@functools.cache
+def _backend(path):
+    return import_string(path)()
+
+
+def get_backend():
+    return _backend(backend_path())

@@ -1,0 +1,269 @@
+"""The embedded backend: SearchUnit rows, matched by SQLite FTS5 or PostgreSQL.
+
+The query tree is compiled to the engine's own syntax from analysed terms only
+(never from what the reader typed), so no input can be an operator. Ranking is
+the engine's: bm25 with column weights on SQLite, ts_rank with tsvector
+weights on PostgreSQL (see search.engine). Facet counts are disjunctive: each
+facet is counted with every filter but its own.
+"""
+
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.expressions import RawSQL
+
+from .. import engine
+from ..highlight import highlight, snippet
+from ..models import SearchUnit, SearchUnitFacet
+from ..query import And, Phrase, Prefix, Term
+from ..units import FACETS, KINDS
+from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
+
+
+def fts5(node):
+    """The FTS5 MATCH expression for a query tree (terms are always quoted)."""
+    if isinstance(node, Term):
+        return f'"{node.term}"'
+    if isinstance(node, Phrase):
+        return '"' + " ".join(node.terms) + '"'
+    if isinstance(node, Prefix):
+        word = f'"{node.prefix}"*'
+        return f'({word} OR "{node.term}")' if node.term else word
+    joiner = " AND " if isinstance(node, And) else " OR "
+    return "(" + joiner.join(fts5(child) for child in node.children) + ")"
+
+
+def tsquery(node, weights=""):
+    """The to_tsquery('simple', …) text for a query tree."""
+    if isinstance(node, Term):
+        return f"'{node.term}'" + (f":{weights}" if weights else "")
+    if isinstance(node, Phrase):
+        return "(" + " <-> ".join(f"'{term}'" for term in node.terms) + ")"
+    if isinstance(node, Prefix):
+        word = f"'{node.prefix}':*{weights}"
+        return f"({word} | '{node.term}':{weights})" if node.term else word
+    joiner = " & " if isinstance(node, And) else " | "
+    return "(" + joiner.join(tsquery(child, weights) for child in node.children) + ")"
+
+
+def ids_sql(node):
+    """SQL selecting the ids of the units matching a query tree (no ranking)."""
+    if connection.vendor == "postgresql":
+        sql = f"SELECT id FROM {engine.TABLE} WHERE search_vector @@ to_tsquery('simple', %s)"
+        return sql, [tsquery(node)]
+    return f"SELECT rowid AS id FROM {engine.FTS} WHERE {engine.FTS} MATCH %s", [fts5(node)]
+
+
+def ranked_sql(query):
+    """SQL selecting (id, score) of the units matching a ParsedQuery; lower score ranks
+    higher. Units that also match the reader's own words (query.strict) get that
+    match's score added, so synonyms and compound parts rank below them."""
+    strict = query.strict or query.root
+    if connection.vendor == "postgresql":
+        rank = "ts_rank('{weights}', search_vector, {query}, 1)"
+        both = " + ".join(rank.format(weights=engine.PG_RANK_WEIGHTS, query=q) for q in "qs")
+        sql = (
+            f"SELECT id, -({both}) AS score "
+            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q, to_tsquery('simple', %s) s "
+            "WHERE search_vector @@ q"
+        )
+        return sql, [tsquery(query.root), tsquery(strict)]
+    weights = ", ".join(str(w) for w in engine.FTS_WEIGHTS)
+    select = (
+        f"SELECT rowid AS id, bm25({engine.FTS}, {weights}) AS score, {{hit}} AS hit "
+        f"FROM {engine.FTS} WHERE {engine.FTS} MATCH %s"
+    )
+    # A union grouped by id rather than a join: SQLite would join the two
+    # full-text results row by row, which grows with the square of the matches.
+    sql = (
+        f"SELECT id, SUM(score) AS score FROM ({select.format(hit=1)} "
+        f"UNION ALL {select.format(hit=0)}) GROUP BY id HAVING MAX(hit) = 1"
+    )
+    return sql, [fts5(query.root), fts5(strict)]
+
+
+def title_match_sql(node):
+    """Like match_sql, but only titles count (autocomplete)."""
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT id, -ts_rank(search_vector, q) AS score "
+            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q"
+        )
+        return sql, [tsquery(node, weights="AB")]
+    sql = (
+        f"SELECT rowid AS id, bm25({engine.FTS}) AS score FROM {engine.FTS} "
+        f"WHERE {engine.FTS} MATCH %s"
+    )
+    return sql, ["{index_title index_title_parts} : " + fts5(node)]
+
+
+class DatabaseBackend(SearchBackend):
+    transactional = True
+
+    # --- Writing -------------------------------------------------------------
+
+    def replace_page(self, page_id, units):
+        with transaction.atomic():
+            SearchUnit.objects.filter(page_id=page_id).delete()
+            rows = [
+                SearchUnit(
+                    key=unit.key,
+                    page_id=page_id,
+                    kind=unit.kind,
+                    language=unit.language,
+                    title=unit.title[:500],
+                    url=unit.href[:500],
+                    trail=" › ".join(unit.trail)[:500],
+                    lead=unit.lead,
+                    body=unit.body,
+                    date=unit.date,
+                    **unit.analysed(),
+                )
+                for unit in units
+            ]
+            created = SearchUnit.objects.bulk_create(rows)
+            SearchUnitFacet.objects.bulk_create(
+                SearchUnitFacet(unit=row, facet=facet, value=value[:100], label=label[:255])
+                for row, unit in zip(created, units, strict=True)
+                for facet, value, label in dict.fromkeys(unit.facet_rows())
+            )
+
+    def remove_pages(self, page_ids):
+        SearchUnit.objects.filter(page_id__in=list(page_ids)).delete()
+
+    def clear(self):
+        SearchUnit.objects.all().delete()
+
+    def optimize(self):
+        # FTS5 keeps many small segments after row-by-row writes; merging them
+        # makes ranking many matches several times faster.
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute(f"INSERT INTO {engine.FTS}({engine.FTS}) VALUES ('optimize')")
+
+    # --- Reading -------------------------------------------------------------
+
+    def filtered(self, request, skip=None):
+        """Units of the query's language that pass every facet filter but `skip`'s."""
+        units = SearchUnit.objects.filter(language=request.query.language)
+        for facet, values in request.filters.items():
+            if facet != skip and values:
+                units = units.filter(
+                    id__in=SearchUnitFacet.objects.filter(facet=facet, value__in=values).values(
+                        "unit_id"
+                    )
+                )
+        return units
+
+    def search(self, request):
+        # The full-text match is always the inner query of an IN: run once, then
+        # looked up, rather than asked again for every unit id.
+        matched = RawSQL(*ids_sql(request.query.root))
+        total = self.filtered(request).filter(id__in=matched).count()
+        last_page = max(1, -(-total // request.per_page))
+        page = min(max(1, request.page), last_page)
+        allowed, allowed_params = self.filtered(request).values("id").query.sql_with_params()
+        ranked_query, ranked_params = ranked_sql(request.query)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT r.id, r.score FROM ({ranked_query}) r WHERE r.id IN ({allowed}) "
+                "ORDER BY r.score, r.id LIMIT %s OFFSET %s",
+                [*ranked_params, *allowed_params, request.per_page, (page - 1) * request.per_page],
+            )
+            ranked = cursor.fetchall()
+        return SearchResults(
+            total=total,
+            hits=self.hits(request, ranked),
+            facets=self.facet_counts(request, matched),
+            page=page,
+            per_page=request.per_page,
+        )
+
+    def hits(self, request, ranked):
+        units = SearchUnit.objects.in_bulk([unit_id for unit_id, _score in ranked])
+        regions = dict(
+            SearchUnitFacet.objects.filter(unit_id__in=units, facet="region").values_list(
+                "unit_id", "label"
+            )
+        )
+        terms, language = request.query.highlight_terms, request.query.language
+        hits = []
+        for unit_id, score in ranked:
+            unit = units.get(unit_id)
+            if unit is None:
+                continue
+            hits.append(
+                Hit(
+                    key=unit.key,
+                    kind=unit.kind,
+                    title=highlight(unit.title, terms, language),
+                    url=unit.url,
+                    trail=unit.trail,
+                    snippet=snippet([unit.body, unit.lead], terms, language)
+                    if unit.body
+                    else snippet([unit.lead], terms, language),
+                    region=regions.get(unit_id, ""),
+                    score=-score,
+                )
+            )
+        return hits
+
+    def facet_counts(self, request, matched):
+        facets = {}
+        for facet in FACETS:
+            rows = (
+                SearchUnitFacet.objects.filter(
+                    facet=facet, unit_id__in=matched, unit__in=self.filtered(request, skip=facet)
+                )
+                .values("value", "label")
+                .annotate(n=Count("unit_id"))
+            )
+            selected = set(request.filters.get(facet, ()))
+            values = {
+                row["value"]: FacetValue(
+                    row["value"], row["label"], row["n"], row["value"] in selected
+                )
+                for row in rows
+            }
+            # A chosen value stays visible (with 0) so it can be unchecked.
+            missing = selected - values.keys()
+            if missing:
+                for value, label in self.labels(facet, missing).items():
+                    values[value] = FacetValue(value, label, 0, True)
+            facets[facet] = sort_facet(facet, values.values())
+        return facets
+
+    def labels(self, facet, values):
+        return dict(
+            SearchUnitFacet.objects.filter(facet=facet, value__in=values)
+            .values_list("value", "label")
+            .distinct()
+        )
+
+    def known_values(self, facet, values):
+        return set(self.labels(facet, values))
+
+    def suggest(self, prefix, language="da", limit=8):
+        node = Prefix((), prefix.prefix, prefix.term)
+        if prefix.terms:
+            node = And((*(Term(term) for term in prefix.terms), node))
+        sql, params = title_match_sql(node)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.id FROM ({sql}) m JOIN {engine.TABLE} u ON u.id = m.id "
+                "WHERE u.language = %s ORDER BY m.score, length(u.title), m.id LIMIT %s",
+                [*params, language, limit],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        units = SearchUnit.objects.in_bulk(ids)
+        return [
+            Suggestion(units[i].title, units[i].url, str(KINDS.get(units[i].kind, "")))
+            for i in ids
+            if i in units
+        ]
+
+
+def sort_facet(facet, values):
+    if facet == "type":
+        order = list(KINDS)
+        return sorted(values, key=lambda v: order.index(v.value) if v.value in order else 99)
+    return sorted(values, key=lambda v: v.label.lower())

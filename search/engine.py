@@ -1,0 +1,62 @@
+"""The database engine's own index over SearchUnit: FTS5 or a PostgreSQL tsvector.
+
+Both index the same five analysed columns with the same relative weights:
+title, title parts, lead, body, and the compound parts of lead and body.
+"""
+
+COLUMNS = ("index_title", "index_title_parts", "index_lead", "index_body", "index_parts")
+TABLE = "sitesearch_searchunit"
+FTS = "sitesearch_fts"
+# bm25 column weights (SQLite) and the tsvector weight letter of each column.
+FTS_WEIGHTS = (10.0, 6.0, 3.0, 1.0, 0.5)
+PG_WEIGHTS = ("A", "B", "C", "D", "D")
+# ts_rank's weights for D, C, B, A.
+PG_RANK_WEIGHTS = "{0.05, 0.3, 0.6, 1.0}"
+
+
+def _sqlite_statements():
+    cols = ", ".join(COLUMNS)
+    new = ", ".join(f"new.{c}" for c in COLUMNS)
+    old = ", ".join(f"old.{c}" for c in COLUMNS)
+    delete = f"INSERT INTO {FTS}({FTS}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {FTS}(rowid, {cols}) VALUES (new.id, {new});"
+    # tokenchars '.' keeps a dotted recommendation code ("3.2") one token.
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS} USING fts5({cols}, content='{TABLE}', "
+        "content_rowid='id', tokenize=\"unicode61 remove_diacritics 0 tokenchars '.'\")",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS}_ai AFTER INSERT ON {TABLE} BEGIN {insert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS}_ad AFTER DELETE ON {TABLE} BEGIN {delete} END",
+        f"CREATE TRIGGER IF NOT EXISTS {FTS}_au AFTER UPDATE ON {TABLE} "
+        f"BEGIN {delete} {insert} END",
+        f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')",
+    ]
+
+
+def _postgres_statements():
+    vector = " || ".join(
+        f"setweight(to_tsvector('simple'::regconfig, coalesce({c}, '')), '{w}')"
+        for c, w in zip(COLUMNS, PG_WEIGHTS, strict=True)
+    )
+    return [
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING GIN (search_vector)",
+    ]
+
+
+def install(schema_editor):
+    vendor = schema_editor.connection.vendor
+    statements = {"sqlite": _sqlite_statements, "postgresql": _postgres_statements}.get(vendor)
+    if statements is None:
+        raise RuntimeError(f"The search index needs SQLite or PostgreSQL, not {vendor}.")
+    for statement in statements():
+        schema_editor.execute(statement)
+
+
+def uninstall(schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for suffix in ("ai", "ad", "au"):
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {FTS}_{suffix}")
+        schema_editor.execute(f"DROP TABLE IF EXISTS {FTS}")
+    else:
+        schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector")

@@ -1,0 +1,65 @@
+"""Keeping the index in step with the pages.
+
+Signal handlers (search.signals) call these after the transaction commits, as
+django-tasks tasks, so a worker can take them when one is configured (the
+immediate backend runs them at once).
+"""
+
+from django_tasks import task
+from wagtail.models import Page
+
+from .backends import get_backend
+from .units import units_for
+
+
+def searchable(pages):
+    """The pages of a queryset that may appear in results: live and public."""
+    return pages.live().public()
+
+
+def index_pages(pages):
+    """Index the live, public pages of `pages` and drop the rest from the index."""
+    backend = get_backend()
+    shown = set()
+    for page in searchable(pages).specific().iterator(chunk_size=200):
+        backend.replace_page(page.pk, units_for(page))
+        shown.add(page.pk)
+    hidden = [pk for pk in pages.values_list("pk", flat=True) if pk not in shown]
+    if hidden:
+        backend.remove_pages(hidden)
+
+
+def page_and_descendants(page_id):
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return Page.objects.none()
+    # A site's root page's descendants are the whole site; their URLs do not
+    # depend on it, so it is indexed alone.
+    if page.is_site_root() or page.is_root():
+        return Page.objects.filter(pk=page_id)
+    return Page.objects.descendant_of(page, inclusive=True)
+
+
+@task()
+def index_page_tree(page_id):
+    """A page and the pages below it: their URLs and trails include its slug and title."""
+    index_pages(page_and_descendants(page_id))
+
+
+@task()
+def remove_pages(page_ids):
+    get_backend().remove_pages(page_ids)
+
+
+def rebuild(stdout=None):
+    """Empty the index and index every live, public page again. Returns the unit count."""
+    backend = get_backend()
+    backend.clear()
+    count = 0
+    for page in searchable(Page.objects.all()).specific().iterator(chunk_size=200):
+        units = units_for(page)
+        if units:
+            backend.replace_page(page.pk, units)
+            count += len(units)
+    backend.optimize()
+    return count

@@ -1,0 +1,70 @@
+"""Index after publish, unpublish, move, delete, privacy changes and edition release.
+
+The database backend's index lives in the same database, so it is written in
+the same transaction (a rolled-back publish leaves no trace in it); other
+backends are written once the transaction has committed.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .backends import get_backend
+from .indexing import index_page_tree, remove_pages
+
+
+def reindex(page_id):
+    if get_backend().transactional:
+        index_page_tree.call(page_id)
+    else:
+        transaction.on_commit(lambda: index_page_tree.enqueue(page_id))
+
+
+def on_page_changed(sender, instance, **kwargs):
+    reindex(instance.pk)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    # Also sent just before a live page is deleted, so take the page out rather
+    # than reindex it (that would index it again on its way out).
+    page_id = instance.pk
+    if get_backend().transactional:
+        remove_pages.call([page_id])
+    else:
+        transaction.on_commit(lambda: remove_pages.enqueue([page_id]))
+
+
+def on_deleted(sender, instance, **kwargs):
+    # Sent once per model of a multi-table page; the Page row is enough.
+    if type(instance) is not Page:
+        return
+    if get_backend().transactional:
+        return  # units go with the page (on_delete=CASCADE)
+    page_id = instance.pk
+    transaction.on_commit(lambda: remove_pages.enqueue([page_id]))
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    reindex(instance.page_id)
+
+
+def on_edition_saved(sender, instance, created, **kwargs):
+    if created:
+        reindex(instance.document_id)
+
+
+def connect():
+    page_published.connect(on_page_changed, dispatch_uid="sitesearch_published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="sitesearch_unpublished")
+    post_page_move.connect(on_page_changed, dispatch_uid="sitesearch_moved")
+    post_delete.connect(on_deleted, dispatch_uid="sitesearch_deleted")
+    post_save.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_pvr_saved"
+    )
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_pvr_deleted"
+    )
+    post_save.connect(
+        on_edition_saved, sender="guidelines.Edition", dispatch_uid="sitesearch_edition"
+    )

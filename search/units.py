@@ -1,0 +1,144 @@
+"""Searchable units and the registry of what each page type contributes.
+
+Apps say what their pages put in the index in a `search_units.py` module:
+
+    @register(CasePage)
+    def case_units(page):
+        return [Unit(kind="case", title=page.title, ...)]
+
+The search app never imports page models itself; it discovers these modules
+(apps.py) and asks the registry.
+"""
+
+import datetime
+import html
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from .analysis import analyzer
+
+# Result types, in the order the type facet lists them.
+KINDS = {
+    "dokument": _("Vejledning"),
+    "afsnit": _("Afsnit"),
+    "anbefaling": _("Anbefaling"),
+    "tilpasning": _("Regional tilpasning"),
+    "udgave": _("Udgave"),
+    "case": _("Case"),
+    "moede": _("Informationsmøde"),
+    "side": _("Side"),
+}
+
+# Facets: URL parameter (and index field) -> heading.
+FACETS = {
+    "type": _("Type"),
+    "dokument": _("Dokument"),
+    "region": _("Region"),
+    "maalgruppe": _("Målgruppe"),
+    "tema": _("Tema"),
+}
+
+NATIONAL = ("hele-landet", _("Hele landet"))
+
+
+@dataclass
+class Unit:
+    kind: str
+    title: str
+    url: str
+    anchor: str = ""  # where on the page the unit starts ("" for the top)
+    ref: str = ""  # tells units of one page apart; defaults to the anchor
+    trail: tuple = ()  # where it sits: document, section
+    lead: str = ""
+    body: str = ""
+    date: datetime.date | None = None
+    facets: dict = field(default_factory=dict)  # facet -> [(value, label), ...]
+    language: str = "da"
+    page_id: int | None = None  # set by the indexer
+
+    @property
+    def key(self):
+        ref = self.ref or self.anchor
+        return f"page:{self.page_id}" + (f"/{ref}" if ref else "")
+
+    @property
+    def href(self):
+        return f"{self.url}#{self.anchor}" if self.anchor else self.url
+
+    def facet_rows(self):
+        rows = [("type", self.kind, str(KINDS.get(self.kind, self.kind)))]
+        for facet, values in self.facets.items():
+            rows.extend((facet, value, str(label)) for value, label in values)
+        return rows
+
+    def analysed(self):
+        """The index_* columns: analysed terms of each field."""
+        an = analyzer(self.language)
+        title, title_parts = an.index_text(self.title)
+        lead, lead_parts = an.index_text(self.lead)
+        body, body_parts = an.index_text(self.body)
+        return {
+            "index_title": title,
+            "index_title_parts": title_parts,
+            "index_lead": lead,
+            "index_body": body,
+            "index_parts": " ".join(p for p in (lead_parts, body_parts) if p),
+        }
+
+
+_providers = {}
+
+
+def register(*models):
+    def decorator(func):
+        for model in models:
+            _providers[model] = func
+        return func
+
+    return decorator
+
+
+def provider_for(page):
+    for cls in type(page).__mro__:
+        if cls in _providers:
+            return _providers[cls]
+    return None
+
+
+def units_for(page):
+    """The units a live page contributes; [] for page types nobody registered."""
+    provider = provider_for(page)
+    if provider is None:
+        return []
+    units = list(provider(page))
+    language = page.locale.language_code if page.locale_id else "da"
+    for unit in units:
+        unit.page_id = page.pk
+        unit.language = language
+    return units
+
+
+def page_unit(page, kind="side", title=None, **fields):
+    """[the Unit for a whole page], or [] when the page has no URL (not routable)."""
+    url = page.get_url()
+    return [Unit(kind=kind, title=title or page.title, url=url, **fields)] if url else []
+
+
+def plain(markup):
+    """Readable text from stored rich text."""
+    if not markup:
+        return ""
+    text = strip_tags(str(markup).replace("</p>", "</p>\n").replace("<br/>", "\n"))
+    return " ".join(html.unescape(text).split())
+
+
+def stream_text(stream, skip=()):
+    """The text of a StreamField value, leaving out blocks of the types in `skip`."""
+    parts = []
+    for child in stream:
+        if child.block_type in skip:
+            continue
+        parts.extend(child.block.get_searchable_content(child.value))
+    return " ".join(plain(part) for part in parts if part)
