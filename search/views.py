@@ -1,51 +1,140 @@
-"""The public search page.
+"""The public search page and the autocomplete endpoint.
 
-For now this is Wagtail's own database search over live, public pages; the
-Danish analysis and the facets of the search issue replace it.
+Everything the reader sends is checked here: the query is cleaned and parsed
+(search.query), filter values must be well-formed and known to the index, and
+the page number must be a number. Anything else becomes a notice on a normal
+page, never an error.
 """
 
 import re
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
+from .backends import SearchRequest, get_backend
+from .query import parse, parse_prefix
+from .units import FACETS, KINDS
+
 RESULTS_PER_PAGE = 10
+MAX_VALUES_PER_FACET = 20
+VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+MAX_PAGE = 1000
 
 
-def clean_query(raw):
-    """Drop control characters and collapse whitespace; cut overlong input."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+def reader_language():
+    return "en" if (get_language() or "da").startswith("en") else "da"
 
 
-def search_terms(query):
-    """Plain lower-case words only: quotes, `*`, `-`, `:` and upper-case OR/NEAR
-    are operators to SQLite FTS5 and PostgreSQL, and a reader never means them."""
-    return " ".join(re.findall(r"\w+", query.lower()))
+def read_filters(query_dict, backend, notices):
+    """{facet: [values]} from the URL; malformed or unknown values dropped with a notice."""
+    filters = {}
+    for facet, heading in FACETS.items():
+        values = list(dict.fromkeys(query_dict.getlist(facet)))[:MAX_VALUES_PER_FACET]
+        good = [value for value in values if VALUE.match(value)]
+        if facet == "type":
+            known = {value for value in good if value in KINDS}
+        else:
+            known = backend.known_values(facet, good) if good else set()
+        unknown = [value for value in values if value not in known]
+        if unknown:
+            notices.append(
+                _("Filteret %(facet)s kender ikke “%(values)s”; det er ignoreret.")
+                % {"facet": heading.lower(), "values": "”, “".join(v[:40] for v in unknown)}
+            )
+        if known:
+            filters[facet] = [value for value in good if value in known]
+    return filters
+
+
+def read_page(raw, notices):
+    if raw in (None, ""):
+        return 1
+    try:
+        number = int(raw)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= MAX_PAGE:
+        notices.append(_("Sidenummeret “%s” findes ikke; viser første side.") % raw[:20])
+        return 1
+    return number
 
 
 def search(request):
-    raw_query = request.GET.get("q", "")
-    query = clean_query(raw_query)
-    message = None
-    results = Page.objects.none()
-    if raw_query and not query:
-        message = _("Skriv et eller flere ord for at søge.")
-    elif len(raw_query) > MAX_QUERY_LENGTH:
-        message = _("Søgningen var for lang og er forkortet til %(n)d tegn.") % {
-            "n": MAX_QUERY_LENGTH
-        }
-    terms = search_terms(query)
-    if terms:
-        results = Page.objects.live().public().specific().search(terms, operator="and")
+    backend = get_backend()
+    query = parse(request.GET.get("q", ""), reader_language())
+    notices = list(query.notices)
+    filters = read_filters(request.GET, backend, notices)
+    requested_page = read_page(request.GET.get("side"), notices)
+    results, any_words = None, False
+    if query.root is not None:
+        search_request = SearchRequest(query, filters, requested_page, RESULTS_PER_PAGE)
+        results = backend.search(search_request)
+        broader = query.any_words()
+        if results.total == 0 and broader is not None:
+            search_request.query = broader
+            results = backend.search(search_request)
+            any_words = results.total > 0
+        if results.total and results.page != requested_page:
+            notices.append(
+                ngettext(
+                    "Der er kun %(n)d side med resultater; den vises.",
+                    "Der er kun %(n)d sider med resultater; viser den sidste.",
+                    results.page,
+                )
+                % {"n": results.page}
+            )
+    elif not query.text and not request.GET.get("q") and filters:
+        notices.append(_("Skriv et eller flere ord for at søge."))
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("side"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"query": query, "page_obj": page_obj, "message": message, "is_search_page": True},
+    context = {
+        "query": query.text,
+        "notices": notices,
+        "results": results,
+        "any_words": any_words,
+        "filters": filters,
+        "is_search_page": True,
+        "query_without_page": _without(request.GET, "side", q=query.text),
+    }
+    if results is not None:
+        paginator = Paginator(range(results.total), results.per_page)
+        context["page_obj"] = paginator.get_page(results.page)
+        context["facets"] = [
+            (facet, FACETS[facet], results.facets.get(facet, [])) for facet in FACETS
+        ]
+        for hit in results.hits:
+            hit.kind_label = KINDS.get(hit.kind, hit.kind)
+        context["document_scope"] = _document_scope(results, filters)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def _document_scope(results, filters):
+    """The document's title when the search is limited to one document."""
+    chosen = filters.get("dokument", [])
+    if len(chosen) != 1:
+        return None
+    return next((v.label for v in results.facets.get("dokument", []) if v.selected), None)
+
+
+def _without(query_dict, key, **replace):
+    query = query_dict.copy()
+    query.pop(key, None)
+    for name, value in replace.items():
+        query[name] = value
+    return query.urlencode()
+
+
+@require_GET
+def suggest(request):
+    """Autocomplete: up to 8 titles for what has been typed so far, as JSON."""
+    prefix = parse_prefix(request.GET.get("q", ""), reader_language())
+    suggestions = get_backend().suggest(prefix, reader_language()) if prefix else []
+    return JsonResponse(
+        {
+            "query": request.GET.get("q", "")[:200],
+            "suggestions": [{"label": s.label, "url": s.url, "type": s.kind} for s in suggestions],
+        }
     )

@@ -27,6 +27,7 @@ if settings.DEBUG:
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("soeg/", search_views.search, name="search"),
+    path("soeg/forslag/", search_views.suggest, name="search_suggest"),
     re_path(
         r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
         guideline_views.recommendation_dotted_code,

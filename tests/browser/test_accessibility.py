@@ -121,6 +121,8 @@ def pages_to_check(page, base):
         (base + DOCUMENT + "sammenlign/1-udgave-2014/2-udgave-2024/", 200),
         (base + DOCUMENT + "anbefaling/7-3/", 410),
         (base + "/soeg/?q=tovholder", 200),
+        (base + "/soeg/?q=misbrug&type=case&region=atlantis&side=2", 200),
+        (base + "/soeg/?q=xyzzy", 200),
         (base + "/vejledninger/findes-ikke/", 404),
         (sketch, 200),
     ]
