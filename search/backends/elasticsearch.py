@@ -1,0 +1,756 @@
+"""The Elasticsearch 8 backend.
+
+One index, "<ELASTICSEARCH_INDEX_PREFIX>-units", holds a document per unit. Its
+analyzers are built from the same word lists and lexicon as search.analysis,
+so the terms ES indexes are the terms the query parser produces:
+
+* Danish text, in the order of the Python analysis: a mapping char filter that
+  is analysis.normalise written out letter by letter (ä/ö as æ/ø, accents
+  dropped from every letter but æ/ø/å); stop words cut out of the text before
+  tokenizing (so a phrase matches across them, as in the database backend);
+  standard tokenizer, lowercase, stop; the lexicon's canonical forms for listed
+  words, in Danish letters ("rusmidler" -> "rusmiddel", "pårørende" ->
+  "paaroer"); compound splitting; Snowball Danish on the Danish letters; æ/ø/å
+  folded to ae/oe/aa; and the lexicon again for stems.
+* English text (the ".en" subfields) is folded, stop-worded and stemmed with
+  Snowball English (porter2), like the Python English analyzer.
+
+Queries are compiled from the parsed tree, whose terms are already analysed;
+the text fields therefore have a search analyzer that only splits on spaces.
+The query-building functions return Search objects or dicts and need no
+server, so they can be tested with .to_dict().
+
+Differences from the Python analysis that remain:
+
+* ES splits compounds before stemming, against the listed forms in every
+  spelling that folds alike ("forløb", "forloeb"); the parts are then stemmed
+  and mapped through the lexicon like whole words. It adds every listed word
+  it finds inside a word (the longest from each letter on), so
+  "misbrugsbehandlingen" can also yield "handling", and a word need not be
+  made entirely of listed parts ("stofmisbrugskonsulent" yields "stof" and
+  "misbrug"). Python splits the folded stem into the fewest listed parts that
+  cover it, with an optional linking s/e. ES therefore finds somewhat more.
+  Words that are themselves on the list are left whole by both.
+* The standard tokenizer follows Unicode word boundaries; Python's TOKEN
+  regex splits at every non-word character (an apostrophe, an underscore).
+* Python drops accents word by word after tokenizing; ES maps them in a char
+  filter before it. A lone combining accent (decomposed text: an e followed
+  by U+0301) ends a word for Python's TOKEN regex but is simply dropped by
+  ES. The mapping covers the letters and marks of the Basic Multilingual
+  Plane except Hangul syllables, which Python decomposes into jamo and ES
+  leaves whole. ES lower-cases with Java's one-letter rules (no Greek final
+  sigma).
+* There is no asciifolding filter: normalise leaves letters without a Unicode
+  decomposition (ß, ł, đ, œ, þ) as they are, and so must ES, or "Łódź" would be
+  indexed as "lodz" while the parser asks for "łodz".
+"""
+
+import contextlib
+import dataclasses
+import functools
+import math
+import unicodedata
+
+from django.conf import settings
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from elasticsearch import Elasticsearch, NotFoundError, helpers
+from elasticsearch.dsl import (
+    Completion,
+    Date,
+    Index,
+    Integer,
+    Keyword,
+    Mapping,
+    Object,
+    Q,
+    Search,
+    Text,
+    analyzer,
+    char_filter,
+    token_filter,
+)
+
+from ..analysis import DANISH_LETTERS, MIN_PART, fold, normalise, read_list
+from ..analysis import analyzer as text_analyzer
+from ..query import And, Or, Phrase, Term
+from ..units import FACETS, KINDS
+from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
+
+TEXT_FIELDS = ("title", "lead", "body")
+BOOSTS = {"title": 10, "lead": 3, "body": 1}
+FACET_SIZE = 100  # distinct values listed per facet
+SNIPPET_CHARS = 200
+MARK = ("<mark>", "</mark>")
+# Characters the completion field refuses in its input.
+COMPLETION_RESERVED = str.maketrans("", "", "\x00\x1e\x1f")
+
+
+def index_name():
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-units"
+
+
+def english(language):
+    return text_analyzer(language).language == "en"
+
+
+# --- Index definition -----------------------------------------------------------
+
+
+def _fold_char_filter():
+    """English text and the completion field: æ/ø/å/ä/ö as ae/oe/aa/ae/oe, as
+    analysis.fold reads them (the Danish analyzer folds after stemming instead)."""
+    letters = {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"}
+    mappings = [f"{k} => {v}" for k, v in letters.items()]
+    mappings += [f"{k.upper()} => {v.upper()}" for k, v in letters.items()]
+    return char_filter("sitesearch_fold", "mapping", mappings=mappings)
+
+
+def _rule_text(text):
+    """A string for a mapping rule: marks, spaces and controls as \\uXXXX (the
+    rule parser trims spaces and reads such escapes)."""
+    return "".join(
+        f"\\u{ord(ch):04x}" if ch == "\\" or unicodedata.category(ch)[0] in "MZC" else ch
+        for ch in text
+    )
+
+
+@functools.cache
+def _normalise_mappings():
+    """analysis.normalise, one character at a time, for every letter and mark of
+    the Basic Multilingual Plane (Hangul syllables aside) that it changes beyond
+    lower-casing (the lowercase token filter does that): ä -> æ, ö -> ø, é -> e,
+    a lone combining accent -> nothing; æ, ø and å are left alone."""
+    rules = []
+    for code in range(0x10000):
+        if 0xD800 <= code <= 0xDFFF or 0xAC00 <= code <= 0xD7A3:
+            continue
+        ch = chr(code)
+        if unicodedata.category(ch)[0] not in "LM":
+            continue
+        target = normalise(ch)
+        if target != ch.lower():
+            rules.append(f"{_rule_text(ch)} => {_rule_text(target)}")
+    return rules
+
+
+def _normalise_char_filter():
+    return char_filter("sitesearch_da_normalise", "mapping", mappings=_normalise_mappings())
+
+
+def _stopword_char_filter(name, stopwords):
+    """Cuts stop words out of the text before it is tokenized. The stop token
+    filter would leave a gap in the positions, and then the phrase "psykisk
+    lidelse samtidigt misbrug" (a synonym, stop words dropped by the parser)
+    would not match "psykisk lidelse og samtidigt misbrug". It comes after the
+    analyzer's other char filter, so `stopwords` are spelled as that leaves the
+    text: normalised ("på") for Danish, folded for English."""
+    words = sorted((w for w in stopwords if w.isalnum()), key=lambda w: (-len(w), w))
+    letter = r"[\p{L}\p{N}\p{M}]"
+    pattern = f"(?<!{letter})(?:{'|'.join(words)})(?!{letter})"
+    return char_filter(
+        name,
+        "pattern_replace",
+        pattern=pattern,
+        replacement="",
+        flags="CASE_INSENSITIVE|UNICODE_CASE",
+    )
+
+
+def _spellings(folded):
+    """Every normalised spelling that folds to `folded`: each ae, oe and aa in it
+    read as the pair or as æ, ø, å ("foerste" -> "foerste", "første")."""
+    if not folded:
+        return {""}
+    found = {folded[0] + rest for rest in _spellings(folded[1:])}
+    if folded[:2] in DANISH_LETTERS:
+        found |= {DANISH_LETTERS[folded[:2]] + rest for rest in _spellings(folded[2:])}
+    return found
+
+
+def _compound_words():
+    """Every form on every line of the compound list, in each spelling that
+    folds like it ("forløb" and "forloeb"): Python splits the folded stem."""
+    words = set()
+    for line in read_list("da_compounds.txt"):
+        for form in line.split():
+            words |= _spellings(fold(normalise(form)))
+    return sorted(w for w in words if len(w) >= MIN_PART)
+
+
+def _numbers_filter():
+    # The Python analyzer neither stems nor splits a word that starts with a digit.
+    return token_filter("sitesearch_numbers", "keyword_marker", keywords_pattern=r"\p{Nd}.*")
+
+
+def _danish_fold_filters():
+    """æ, ø, å as ae, oe, aa (analysis.fold), after stemming."""
+    return [
+        token_filter(
+            f"sitesearch_da_fold_{folded}", "pattern_replace", pattern=letter, replacement=folded
+        )
+        for folded, letter in DANISH_LETTERS.items()
+    ]
+
+
+def danish_analyzer():
+    da = text_analyzer("da")
+    known = da.lexicon.known  # folded spelling or stem -> the term it is indexed under
+    # Before stemming, a word whose folded form is listed (Python: known.get(fold(word)))
+    # becomes its term and is marked as a keyword, so neither the splitter nor the
+    # stemmer touch it (Python: a word on the list is not split). The text is not
+    # folded yet, so the rules take every spelling that folds to the listed one.
+    # After stemming and folding, a listed stem becomes its term.
+    lexicon = token_filter(
+        "sitesearch_da_lexicon",
+        "stemmer_override",
+        rules=sorted(
+            f"{spelling} => {term}" for word, term in known.items() for spelling in _spellings(word)
+        ),
+    )
+    lexicon_stems = token_filter(
+        "sitesearch_da_lexicon_stems",
+        "stemmer_override",
+        rules=[f"{word} => {term}" for word, term in sorted(known.items()) if word != term],
+    )
+    compounds = token_filter(
+        "sitesearch_da_compounds",
+        "dictionary_decompounder",
+        word_list=_compound_words(),
+        min_subword_size=MIN_PART,
+        only_longest_match=True,
+    )
+    split = token_filter(
+        "sitesearch_da_split",
+        "condition",
+        filter=[compounds],
+        script={"source": "!token.isKeyword()"},
+    )
+    return analyzer(
+        "sitesearch_da",
+        tokenizer="standard",
+        char_filter=[
+            _normalise_char_filter(),
+            _stopword_char_filter("sitesearch_da_stop_text", da.stopwords),
+        ],
+        filter=[
+            "lowercase",
+            token_filter("sitesearch_da_stop", "stop", stopwords=sorted(da.stopwords)),
+            _numbers_filter(),
+            lexicon,
+            split,
+            token_filter("sitesearch_da_stem", "stemmer", language="danish"),
+            *_danish_fold_filters(),
+            lexicon_stems,
+        ],
+    )
+
+
+def english_analyzer():
+    # Not the built-in "english" analyzer: that one stems with the older Porter
+    # algorithm and has its own stop words, so it would not index the terms the
+    # Python English analyzer (Snowball English = porter2) puts in queries.
+    en = text_analyzer("en")
+    return analyzer(
+        "sitesearch_en",
+        tokenizer="standard",
+        char_filter=[
+            _fold_char_filter(),
+            _stopword_char_filter("sitesearch_en_stop_text", en.stopwords),
+        ],
+        filter=[
+            "lowercase",
+            "asciifolding",
+            token_filter("sitesearch_en_stop", "stop", stopwords=sorted(en.stopwords)),
+            _numbers_filter(),
+            token_filter("sitesearch_en_stem", "stemmer", language="porter2"),
+        ],
+    )
+
+
+def terms_analyzer():
+    """For queries: the parser's terms are already analysed, so only split them."""
+    return analyzer("sitesearch_terms", tokenizer="whitespace", filter=["lowercase"])
+
+
+def suggest_analyzer():
+    return analyzer(
+        "sitesearch_suggest",
+        tokenizer="standard",
+        char_filter=[_fold_char_filter()],
+        filter=["lowercase", "asciifolding"],
+    )
+
+
+def index_definition(name=None):
+    """The index, with its settings, analyzers and mapping (not created)."""
+    da, en, terms = danish_analyzer(), english_analyzer(), terms_analyzer()
+    mapping = Mapping()
+    mapping.meta("dynamic", "strict")
+    for field in ("key", "kind", "language"):
+        mapping.field(field, Keyword())
+    for field in ("url", "anchor", "trail"):
+        mapping.field(field, Keyword(ignore_above=2000))
+    mapping.field("page_id", Integer())
+    mapping.field("date", Date())
+    for field in TEXT_FIELDS:
+        mapping.field(
+            field,
+            Text(
+                analyzer=da,
+                search_analyzer=terms,
+                fields={"en": Text(analyzer=en, search_analyzer=terms)},
+            ),
+        )
+    for facet in FACETS:
+        mapping.field(facet, Keyword())
+    # "facet:value" -> label, only read back (facet labels, the hit's region).
+    mapping.field("facet_labels", Object(enabled=False))
+    mapping.field(
+        "suggest",
+        Completion(
+            analyzer=suggest_analyzer(),
+            contexts=[{"name": "language", "type": "category"}],
+        ),
+    )
+    index = Index(name or index_name())
+    index.settings(number_of_shards=1)
+    index.mapping(mapping)
+    return index
+
+
+# --- Documents ------------------------------------------------------------------
+
+
+def suggest_inputs(title, language):
+    """Completion entries: the whole title, and the title from each later word on,
+    so a prefix of any word in it suggests it. The weights put titles that start
+    with the prefix first, then shorter titles."""
+    title = " ".join(title.translate(COMPLETION_RESERVED).split())
+    if not title:
+        return []
+    words = title.split(" ")
+    length = min(len(title), 999)
+    contexts = {"language": [language]}
+    entries = [{"input": [title], "weight": 2000 - length, "contexts": contexts}]
+    tails = list(dict.fromkeys(" ".join(words[i:]) for i in range(1, len(words))))
+    if tails:
+        entries.append({"input": tails, "weight": 1000 - length, "contexts": contexts})
+    return entries
+
+
+def unit_document(unit, page_id):
+    """(id, source) of the document for a unit."""
+    source = {
+        "key": unit.key,
+        "kind": unit.kind,
+        "language": unit.language,
+        "url": unit.url,
+        "anchor": unit.anchor,
+        "trail": list(unit.trail),
+        "page_id": page_id,
+        "date": unit.date.isoformat() if unit.date else None,
+        "title": unit.title,
+        "lead": unit.lead,
+        "body": unit.body,
+        "facet_labels": {},
+        "suggest": suggest_inputs(unit.title, unit.language),
+    }
+    for facet in FACETS:
+        source[facet] = []
+    for facet, value, label in unit.facet_rows():
+        if facet in FACETS and value not in source[facet]:
+            source[facet].append(value)
+            source["facet_labels"][f"{facet}:{value}"] = label
+    return unit.key, source
+
+
+# --- Queries --------------------------------------------------------------------
+
+
+def text_fields(language, boost=True):
+    suffix = ".en" if english(language) else ""
+    return [
+        f"{field}{suffix}" + (f"^{BOOSTS[field]}" if boost and BOOSTS[field] != 1 else "")
+        for field in TEXT_FIELDS
+    ]
+
+
+def compile_node(node, fields):
+    """The ES query for a node of the parsed query tree."""
+    if isinstance(node, Term):
+        return Q(
+            "multi_match",
+            query=node.term,
+            fields=fields,
+            type="best_fields",
+            operator="and",
+            tie_breaker=0.3,  # a match in several fields counts a little more
+        )
+    if isinstance(node, Phrase):
+        return Q("multi_match", query=" ".join(node.terms), fields=fields, type="phrase")
+    if isinstance(node, And):
+        return Q("bool", must=[compile_node(child, fields) for child in node.children])
+    if isinstance(node, Or):
+        return Q(
+            "bool",
+            should=[compile_node(child, fields) for child in node.children],
+            minimum_should_match=1,
+        )
+    raise TypeError(f"Cannot compile {node!r}")
+
+
+def build_query(parsed):
+    """Matches the query tree in units of the query's language. Units that also
+    match the reader's own words (parsed.strict) score higher than those found
+    only through a synonym or a compound part."""
+    fields = text_fields(parsed.language)
+    if parsed.root is None:
+        return Q("match_none")
+    clauses = {
+        "must": [compile_node(parsed.root, fields)],
+        "filter": [Q("term", language=parsed.language)],
+    }
+    strict = getattr(parsed, "strict", None)
+    if strict is not None and strict != parsed.root:
+        clauses["should"] = [compile_node(strict, fields)]
+    return Q("bool", **clauses)
+
+
+def facet_filters(filters):
+    """facet -> terms query, for the facets that have values chosen."""
+    return {
+        facet: Q("terms", **{facet: list(dict.fromkeys(filters[facet]))})
+        for facet in FACETS
+        if filters.get(facet)
+    }
+
+
+def _with_labels(facet, terms_agg):
+    """One document per value, to read the value's label from (types are
+    labelled from KINDS instead, in the reader's language)."""
+    if facet != "type":
+        terms_agg.metric("label", "top_hits", size=1, _source={"includes": ["facet_labels"]})
+
+
+def build_search(request, page=None, index=None):
+    """The Search for a SearchRequest (for `page`, default request.page)."""
+    per_page = max(1, request.per_page)
+    page = max(1, page or request.page)
+    fields = text_fields(request.query.language, boost=False)
+    s = Search(index=index or index_name()).query(build_query(request.query))
+    s = s.extra(track_total_hits=True, track_scores=True)
+    s = s.sort("_score", {"key": "asc"}).source(excludes=["suggest"])
+    s = s[(page - 1) * per_page : page * per_page]
+
+    # Facet filters narrow the hits only (post_filter); each facet's counts are
+    # taken with every filter but its own, so its other values stay selectable.
+    filters = facet_filters(request.filters)
+    if filters:
+        s = s.post_filter("bool", filter=list(filters.values()))
+    for facet in FACETS:
+        others = [query for name, query in filters.items() if name != facet]
+        scope = Q("bool", filter=others) if others else Q("match_all")
+        _with_labels(
+            facet,
+            s.aggs.bucket(facet, "filter", filter=scope).bucket(
+                facet, "terms", field=facet, size=FACET_SIZE
+            ),
+        )
+    if filters:
+        # Labels of the chosen values, which may have no hits left (global: the
+        # query does not restrict it).
+        chosen = s.aggs.bucket("chosen", "global")
+        for facet, query in filters.items():
+            values = list(dict.fromkeys(request.filters[facet]))
+            _with_labels(
+                facet,
+                chosen.bucket(facet, "filter", filter=query).bucket(
+                    facet, "terms", field=facet, include=values, size=len(values)
+                ),
+            )
+
+    s = s.highlight_options(
+        encoder="html",  # the text around the marks comes back HTML-escaped
+        pre_tags=[MARK[0]],
+        post_tags=[MARK[1]],
+        fragment_size=SNIPPET_CHARS,
+        number_of_fragments=1,
+        max_analyzed_offset=500_000,
+    )
+    title, *rest = fields
+    s = s.highlight(title, number_of_fragments=0)  # the whole title
+    return s.highlight(*rest)
+
+
+def build_suggest(prefix, language="da", limit=8):
+    """The body of an autocomplete request for a search.query.Prefix.
+
+    The completion field holds titles analysed only by folding, while the
+    Prefix's earlier words are stemmed and so would not match a title's start.
+    So the completion prefix is the unfinished last word alone ("typed"), plus
+    its analysed form when that differs ("term": "rusmidler" -> "rusmiddel");
+    the earlier words are checked against each title afterwards (see
+    suggestions_from_response), which is why more than `limit` are asked for.
+
+    skip_duplicates is off on purpose: it compares the matched input, and a
+    title's later words are inputs of their own, so two titles ending alike
+    ("... i kommunen") would hide each other. Equal titles are merged afterwards.
+    """
+    size = limit * 4 if prefix.terms else limit * 2
+    contexts = {"language": [language]}
+    suggest = {}
+    for name, text in (("typed", prefix.prefix), ("term", prefix.term)):
+        if text and text not in [s["prefix"] for s in suggest.values()]:
+            suggest[name] = {
+                "prefix": text,
+                "completion": {
+                    "field": "suggest",
+                    "size": size,
+                    "skip_duplicates": False,
+                    "contexts": contexts,
+                },
+            }
+    # size 0: no ordinary hits, only the suggestions (which honour _source).
+    return {"size": 0, "_source": ["title", "url", "anchor", "kind"], "suggest": suggest}
+
+
+def build_known_values(facet, values, index=None):
+    values = list(dict.fromkeys(values))
+    s = Search(index=index or index_name()).filter("terms", **{facet: values}).extra(size=0)
+    s.aggs.bucket("known", "terms", field=facet, include=values, size=len(values))
+    return s
+
+
+# --- Responses ------------------------------------------------------------------
+
+
+def _first(fragments):
+    return fragments[0] if fragments else ""
+
+
+def _excerpt(text):
+    return escape(Truncator(" ".join((text or "").split())).chars(SNIPPET_CHARS))
+
+
+def hit_from_raw(raw, language):
+    source = raw.get("_source", {})
+    marks = raw.get("highlight", {})
+    suffix = ".en" if english(language) else ""
+    # Highlight fragments are escaped by ES (encoder "html"); everything else
+    # is escaped here, before it is marked safe.
+    title = _first(marks.get(f"title{suffix}")) or escape(source.get("title", ""))
+    snippet = (
+        _first(marks.get(f"body{suffix}"))
+        or _first(marks.get(f"lead{suffix}"))
+        or _excerpt(source.get("lead") or source.get("body"))
+    )
+    labels = source.get("facet_labels") or {}
+    regions = [labels.get(f"region:{value}", value) for value in source.get("region") or ()]
+    anchor = source.get("anchor") or ""
+    url = source.get("url", "")
+    return Hit(
+        key=source.get("key", raw.get("_id", "")),
+        kind=source.get("kind", ""),
+        title=mark_safe(title),
+        url=f"{url}#{anchor}" if anchor else url,
+        trail=" › ".join(source.get("trail") or ()),
+        snippet=mark_safe(snippet),
+        region=regions[0] if regions else "",
+        score=raw.get("_score") or 0.0,
+    )
+
+
+def _bucket_label(facet, bucket):
+    value = bucket["key"]
+    if facet == "type":
+        return str(KINDS.get(value, value))
+    for hit in bucket.get("label", {}).get("hits", {}).get("hits", []):
+        labels = hit.get("_source", {}).get("facet_labels") or {}
+        if f"{facet}:{value}" in labels:
+            return labels[f"{facet}:{value}"]
+    return value
+
+
+def sort_facet(facet, values):
+    """Types in the order of KINDS, other facets' values by label."""
+    if facet == "type":
+        order = list(KINDS)
+        return sorted(values, key=lambda v: order.index(v.value) if v.value in order else 99)
+    return sorted(values, key=lambda v: (v.label.lower(), v.value))
+
+
+def facets_from_aggs(aggs, filters):
+    chosen = aggs.get("chosen", {})
+    facets = {}
+    for facet in FACETS:
+        selected = set(filters.get(facet) or ())
+        values = {}
+        for bucket in aggs.get(facet, {}).get(facet, {}).get("buckets", []):
+            value = bucket["key"]
+            values[value] = FacetValue(
+                value, _bucket_label(facet, bucket), bucket["doc_count"], value in selected
+            )
+        # A chosen value stays listed (with 0) so that it can be unchecked.
+        for bucket in chosen.get(facet, {}).get(facet, {}).get("buckets", []):
+            value = bucket["key"]
+            if value not in values:
+                values[value] = FacetValue(value, _bucket_label(facet, bucket), 0, True)
+        facets[facet] = sort_facet(facet, values.values())
+    return facets
+
+
+def results_from_response(raw, request, page):
+    per_page = max(1, request.per_page)
+    language = request.query.language
+    return SearchResults(
+        total=raw["hits"]["total"]["value"],
+        hits=[hit_from_raw(hit, language) for hit in raw["hits"]["hits"]],
+        facets=facets_from_aggs(raw.get("aggregations", {}), request.filters),
+        page=page,
+        per_page=per_page,
+    )
+
+
+def suggestions_from_response(raw, prefix, language="da", limit=8):
+    """Suggestions from both completions, typed-prefix ones first; only titles
+    that contain the earlier words (analysed), each title once."""
+    an = text_analyzer(language)
+    found, seen = [], set()
+    for name in ("typed", "term"):
+        for entry in raw.get("suggest", {}).get(name, []):
+            for option in entry.get("options", []):
+                source = option.get("_source", {})
+                title = source.get("title", "")
+                if not title or title in seen:
+                    continue
+                if prefix.terms:
+                    terms = {t for token in an.tokens(title) for t in token.terms}
+                    if not all(term in terms for term in prefix.terms):
+                        continue
+                seen.add(title)
+                anchor = source.get("anchor") or ""
+                url = source.get("url", "")
+                kind = source.get("kind", "")
+                found.append(
+                    Suggestion(
+                        label=title,
+                        url=f"{url}#{anchor}" if anchor else url,
+                        kind=str(KINDS.get(kind, "")),
+                    )
+                )
+    return found[:limit]
+
+
+# --- Backend --------------------------------------------------------------------
+
+
+class ElasticsearchBackend(SearchBackend):
+    transactional = False
+
+    def __init__(self, client=None):
+        self._client = client
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = Elasticsearch(settings.ELASTICSEARCH_URL, request_timeout=30)
+        return self._client
+
+    @property
+    def index(self):
+        return index_name()
+
+    # --- Index ---------------------------------------------------------------
+
+    def create_index(self):
+        index_definition(self.index).create(using=self.client)
+
+    def ensure_index(self):
+        if not self.client.indices.exists(index=self.index):
+            self.create_index()
+
+    def delete_index(self):
+        self.client.indices.delete(index=self.index, ignore_unavailable=True)
+
+    def refresh(self):
+        self.client.indices.refresh(index=self.index)
+
+    # --- Writing -------------------------------------------------------------
+
+    def _delete_pages(self, page_ids):
+        # delete_by_query only sees what a refresh has made visible; without one
+        # a unit indexed moments ago (the page published twice in a row) would
+        # survive its page's next replacement.
+        self.refresh()
+        self.client.delete_by_query(
+            index=self.index,
+            query={"terms": {"page_id": list(page_ids)}},
+            conflicts="proceed",
+        )
+
+    def replace_page(self, page_id, units):
+        self.ensure_index()
+        self._delete_pages([page_id])
+        actions = []
+        for unit in units:
+            if unit.page_id != page_id:
+                unit = dataclasses.replace(unit, page_id=page_id)
+            doc_id, source = unit_document(unit, page_id)
+            actions.append({"_index": self.index, "_id": doc_id, "_source": source})
+        if actions:
+            helpers.bulk(self.client, actions)
+
+    def remove_pages(self, page_ids):
+        page_ids = list(page_ids)
+        if not page_ids:
+            return
+        with contextlib.suppress(NotFoundError):  # no index: nothing to remove
+            self._delete_pages(page_ids)
+
+    def clear(self):
+        self.delete_index()
+        self.create_index()
+
+    # --- Reading -------------------------------------------------------------
+
+    def search(self, request):
+        per_page = max(1, request.per_page)
+        if request.query.root is None:
+            return SearchResults(0, [], {facet: [] for facet in FACETS}, 1, per_page)
+        page = max(1, request.page)
+        try:
+            raw = self._run(build_search(request, page, self.index))
+            last_page = max(1, math.ceil(raw["hits"]["total"]["value"] / per_page))
+            if page > last_page:
+                page = last_page
+                raw = self._run(build_search(request, page, self.index))
+        except NotFoundError:
+            return SearchResults(0, [], {facet: [] for facet in FACETS}, 1, per_page)
+        return results_from_response(raw, request, page)
+
+    def _run(self, search):
+        return self.client.search(index=self.index, body=search.to_dict()).body
+
+    def suggest(self, prefix, language="da", limit=8):
+        if prefix is None:
+            return []
+        body = build_suggest(prefix, language, limit)
+        if not body["suggest"]:
+            return []
+        try:
+            raw = self.client.search(index=self.index, body=body).body
+        except NotFoundError:
+            return []
+        return suggestions_from_response(raw, prefix, language, limit)
+
+    def known_values(self, facet, values):
+        values = list(values)
+        if facet not in FACETS or not values:
+            return set()
+        try:
+            raw = self._run(build_known_values(facet, values, self.index))
+        except NotFoundError:
+            return set()
+        return {bucket["key"] for bucket in raw["aggregations"]["known"]["buckets"]}
