@@ -8,20 +8,13 @@ index with a range of filter combinations and prints p50/p95 latency.
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-import warnings
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
-warnings.filterwarnings("ignore", "No directory at")  # static files are not collected here
-os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="vejledning-bench-"))
+from common import configure, test_database
+
+configure()
 
 
 def main():
@@ -30,21 +23,8 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    import django
-
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    from django.db import connection
-    from django.test.runner import DiscoverRunner
-
-    runner = DiscoverRunner(verbosity=0)
-    old = runner.setup_databases()
-    try:
+    with test_database() as connection:
         run(args, connection)
-    finally:
-        runner.teardown_databases(old)
 
 
 def run(args, connection):
