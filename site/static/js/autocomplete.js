@@ -13,8 +13,11 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Forslag");
     list.hidden = true;
-    input.insertAdjacentElement("afterend", list);
-    input.parentElement.classList.add("has-suggestions");
+    // The list is placed under the field, so both go in a positioned wrapper.
+    const wrap = document.createElement("div");
+    wrap.className = "suggest-wrap";
+    input.replaceWith(wrap);
+    wrap.append(input, list);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
