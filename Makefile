@@ -39,6 +39,7 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py import_content content/demo
 	$(BIN)/python manage.py setup_permissions
+	$(BIN)/python manage.py rebuild_search_index
 
 serve:
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
