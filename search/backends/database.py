@@ -225,29 +225,35 @@ class DatabaseBackend(SearchBackend):
         return hits
 
     def facet_counts(self, request, matched):
-        facets = {}
+        """Each facet counted under every filter but its own. Facets the reader has
+        not filtered on all share one base (every filter), so they are counted in
+        one grouped query; each filtered facet needs its own."""
+        bases = {}
         for facet in FACETS:
+            bases.setdefault(facet if request.filters.get(facet) else None, []).append(facet)
+        values = {facet: {} for facet in FACETS}
+        for skip, facets in bases.items():
             rows = (
                 SearchUnitFacet.objects.filter(
-                    facet=facet, unit_id__in=matched, unit__in=self.filtered(request, skip=facet)
+                    facet__in=facets,
+                    unit_id__in=matched,
+                    unit__in=self.filtered(request, skip=skip),
                 )
-                .values("value", "label")
+                .values("facet", "value", "label")
                 .annotate(n=Count("unit_id"))
             )
-            selected = set(request.filters.get(facet, ()))
-            values = {
-                row["value"]: FacetValue(
-                    row["value"], row["label"], row["n"], row["value"] in selected
-                )
-                for row in rows
-            }
+            for row in rows:
+                facet, value = row["facet"], row["value"]
+                selected = value in request.filters.get(facet, ())
+                values[facet][value] = FacetValue(value, row["label"], row["n"], selected)
+        result = {}
+        for facet in FACETS:
             # A chosen value stays visible (with 0) so it can be unchecked.
-            missing = selected - values.keys()
-            if missing:
-                for value, label in self.labels(facet, missing).items():
-                    values[value] = FacetValue(value, label, 0, True)
-            facets[facet] = sort_facet(facet, values.values())
-        return facets
+            missing = set(request.filters.get(facet, ())) - values[facet].keys()
+            for value, label in self.labels(facet, missing).items() if missing else ():
+                values[facet][value] = FacetValue(value, label, 0, True)
+            result[facet] = sort_facet(facet, values[facet].values())
+        return result
 
     def labels(self, facet, values):
         return dict(
