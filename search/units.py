@@ -31,6 +31,9 @@ KINDS = {
     "side": _("Side"),
 }
 
+# Editions are history: autocomplete leads to the current text instead.
+NOT_SUGGESTED = ("udgave",)
+
 # Facets: URL parameter (and index field) -> heading.
 FACETS = {
     "type": _("Type"),

@@ -15,7 +15,7 @@ from .. import engine
 from ..highlight import highlight, snippet
 from ..models import SearchUnit, SearchUnitFacet
 from ..query import And, Phrase, Prefix, Term
-from ..units import FACETS, KINDS
+from ..units import FACETS, KINDS, NOT_SUGGESTED
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 
 
@@ -271,12 +271,12 @@ class DatabaseBackend(SearchBackend):
             node = And((*(Term(term) for term in prefix.terms), node))
         sql, params = title_match_sql(node)
         with connection.cursor() as cursor:
+            kinds = ", ".join(["%s"] * len(NOT_SUGGESTED))
             cursor.execute(
                 f"SELECT m.id FROM ({sql}) m JOIN {engine.TABLE} u ON u.id = m.id "
-                # Editions are history: a suggestion leads to the current text.
-                "WHERE u.language = %s AND u.kind != 'udgave' "
+                f"WHERE u.language = %s AND u.kind NOT IN ({kinds}) "
                 "ORDER BY m.score, length(u.title), m.id LIMIT %s",
-                [*params, language, limit],
+                [*params, language, *NOT_SUGGESTED, limit],
             )
             ids = [row[0] for row in cursor.fetchall()]
         units = SearchUnit.objects.in_bulk(ids)

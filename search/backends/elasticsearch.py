@@ -75,7 +75,7 @@ from elasticsearch.dsl import (
 from ..analysis import DANISH_LETTERS, MIN_PART, fold, normalise, read_list
 from ..analysis import analyzer as text_analyzer
 from ..query import And, Or, Phrase, Term
-from ..units import FACETS, KINDS
+from ..units import FACETS, KINDS, NOT_SUGGESTED
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 
 TEXT_FIELDS = ("title", "lead", "body")
@@ -355,7 +355,9 @@ def unit_document(unit, page_id):
         "lead": unit.lead,
         "body": unit.body,
         "facet_labels": {},
-        "suggest": suggest_inputs(unit.title, unit.language),
+        "suggest": (
+            [] if unit.kind in NOT_SUGGESTED else suggest_inputs(unit.title, unit.language)
+        ),
     }
     for facet in FACETS:
         source[facet] = []

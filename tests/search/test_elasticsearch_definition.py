@@ -286,6 +286,13 @@ def test_unit_document():
     assert all(entry["contexts"] == {"language": ["da"]} for entry in source["suggest"])
 
 
+def test_editions_are_searchable_but_not_suggested():
+    edition = Unit(kind="udgave", title="Dokument: 1. udgave", url="/d/udgaver/1/", page_id=3)
+    _id, source = unit_document(edition, 3)
+    assert source["title"] == "Dokument: 1. udgave"
+    assert source["suggest"] == []
+
+
 def test_suggest_inputs_rank_title_starts_first():
     whole, tails = suggest_inputs("Behandling i  kommunen\x1f", "da")
     assert whole["input"] == ["Behandling i kommunen"]

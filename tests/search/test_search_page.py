@@ -110,6 +110,26 @@ def test_autocomplete_suggests_titles_as_json(client, document):
     }
 
 
+def test_autocomplete_leads_to_the_current_text_not_an_edition(client, document, admin_user):
+    from guidelines.editions.release import release_edition
+
+    release_edition(
+        document,
+        label="1. udgave",
+        slug="1-udgave",
+        effective_date=document.first_published,
+        change_summary="Første udgave.",
+        user=admin_user,
+    )
+    assert "Dobbeltdiagnose: 1. udgave" in [
+        t for _k, t, _h in results(client.get("/soeg/", {"q": "udgave"}).content.decode())
+    ]
+    labels = [
+        s["label"] for s in client.get("/soeg/forslag/", {"q": "dobbelt"}).json()["suggestions"]
+    ]
+    assert labels == ["Dobbeltdiagnose"]
+
+
 def test_the_search_form_works_without_javascript(client, document):
     html = client.get("/vejledninger/dobbeltdiagnose/").content.decode()
     assert re.search(r'<form class="site-search" role="search" action="/soeg/" method="get">', html)
