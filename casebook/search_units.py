@@ -5,10 +5,10 @@ from search.units import NATIONAL, page_unit, plain, register
 from .models import CasePage, MeetingPage
 
 
-def region_facet(region):
-    if region is None:
-        return [(NATIONAL[0], str(NATIONAL[1]))]
-    return [(region.slug, region.name)]
+def region_fields(region):
+    """Where a case or meeting belongs: shown as its trail, filtered as its region."""
+    value, label = (region.slug, region.name) if region else (NATIONAL[0], str(NATIONAL[1]))
+    return {"trail": (label,), "facets": {"region": [(value, label)]}}
 
 
 def joined(*texts):
@@ -17,11 +17,14 @@ def joined(*texts):
 
 @register(CasePage)
 def case_units(page):
-    region = page.region
+    fields = region_fields(page.region)
+    fields["facets"].update(
+        maalgruppe=[(g.slug, g.name) for g in page.target_groups.all()],
+        tema=[(t.slug, t.name) for t in page.themes.all()],
+    )
     return page_unit(
         page,
         kind="case",
-        trail=(region.name if region else str(NATIONAL[1]),),
         lead=page.summary,
         body=joined(
             plain(page.what_was_done),
@@ -30,23 +33,17 @@ def case_units(page):
             ", ".join(m.name for m in page.municipalities.all()),
             page.funding,
         ),
-        facets={
-            "region": region_facet(region),
-            "maalgruppe": [(g.slug, g.name) for g in page.target_groups.all()],
-            "tema": [(t.slug, t.name) for t in page.themes.all()],
-        },
+        **fields,
     )
 
 
 @register(MeetingPage)
 def meeting_units(page):
-    region = page.region
     return page_unit(
         page,
         kind="moede",
-        trail=(region.name if region else str(NATIONAL[1]),),
         lead=page.summary,
         body=joined(page.place, plain(page.programme), ", ".join(c.title for c in page.cases())),
         date=page.date,
-        facets={"region": region_facet(region)},
+        **region_fields(page.region),
     )

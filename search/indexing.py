@@ -18,15 +18,19 @@ def searchable(pages):
 
 
 def index_pages(pages):
-    """Index the live, public pages of `pages` and drop the rest from the index."""
+    """Index the live, public pages of `pages` and drop the rest from the index.
+    Returns the number of units written."""
     backend = get_backend()
-    shown = set()
+    shown, count = set(), 0
     for page in searchable(pages).specific().iterator(chunk_size=200):
-        backend.replace_page(page.pk, units_for(page))
+        units = units_for(page)
+        backend.replace_page(page.pk, units)
         shown.add(page.pk)
+        count += len(units)
     hidden = [pk for pk in pages.values_list("pk", flat=True) if pk not in shown]
     if hidden:
         backend.remove_pages(hidden)
+    return count
 
 
 def page_and_descendants(page_id):
@@ -51,15 +55,10 @@ def remove_pages(page_ids):
     get_backend().remove_pages(page_ids)
 
 
-def rebuild(stdout=None):
+def rebuild():
     """Empty the index and index every live, public page again. Returns the unit count."""
     backend = get_backend()
     backend.clear()
-    count = 0
-    for page in searchable(Page.objects.all()).specific().iterator(chunk_size=200):
-        units = units_for(page)
-        if units:
-            backend.replace_page(page.pk, units)
-            count += len(units)
+    count = index_pages(searchable(Page.objects.all()))
     backend.optimize()
     return count

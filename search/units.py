@@ -11,11 +11,10 @@ The search app never imports page models itself; it discovers these modules
 """
 
 import datetime
-import html
 from dataclasses import dataclass, field
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import get_text_for_indexing
 
 from .analysis import analyzer
 
@@ -130,11 +129,8 @@ def page_unit(page, kind="side", title=None, **fields):
 
 
 def plain(markup):
-    """Readable text from stored rich text."""
-    if not markup:
-        return ""
-    text = strip_tags(str(markup).replace("</p>", "</p>\n").replace("<br/>", "\n"))
-    return " ".join(html.unescape(text).split())
+    """Readable text from stored rich text (Wagtail's own indexing text), one-spaced."""
+    return " ".join(get_text_for_indexing(str(markup or "")).split())
 
 
 def stream_text(stream, skip=()):

@@ -215,9 +215,7 @@ class DatabaseBackend(SearchBackend):
                     title=highlight(unit.title, terms, language),
                     url=unit.url,
                     trail=unit.trail,
-                    snippet=snippet([unit.body, unit.lead], terms, language)
-                    if unit.body
-                    else snippet([unit.lead], terms, language),
+                    snippet=snippet([unit.body, unit.lead], terms, language),
                     region=regions.get(unit_id, ""),
                     score=-score,
                 )
