@@ -5,7 +5,15 @@ import datetime
 import factory
 import wagtail_factories
 
-from .models import GuidanceDocumentPage, GuidanceIndexPage, GuidanceSectionPage, Region, RegionPage
+from .models import (
+    GuidanceDocumentPage,
+    GuidanceIndexPage,
+    GuidanceSectionPage,
+    Region,
+    RegionalAdaptationPage,
+    RegionPage,
+    SectionAdaptation,
+)
 
 
 def recommendation(code, title=None, strength="boer", statement=None, rationale=""):
@@ -63,3 +71,33 @@ class RegionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RegionPage
+
+
+class RegionalAdaptationPageFactory(wagtail_factories.PageFactory):
+    """Pass `document` (and `based_on`); add entries with `entry()` before saving,
+    or build with sections=[entry(...), ...]."""
+
+    title = factory.LazyAttribute(lambda page: f"{page.document.title} i regionen")
+    slug = factory.LazyAttribute(lambda page: page.document.slug)
+
+    class Meta:
+        model = RegionalAdaptationPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def sections(page, create, entries, **kwargs):
+        if entries:
+            page.section_adaptations = [
+                SectionAdaptation(sort_order=i, **values) for i, values in enumerate(entries)
+            ]
+            if create:
+                page.save()
+
+
+def entry(section, mode="supplemented", text="<p>Lokal tekst.</p>", reason=""):
+    """Values for one adapted section; replaced sections get a reason by default."""
+    if mode == "replaced" and not reason:
+        reason = "Lokale forhold."
+    if mode == "national":
+        text = ""
+    return {"section": section, "mode": mode, "text": text, "reason": reason}

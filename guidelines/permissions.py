@@ -1,32 +1,109 @@
 """Editor groups and what they may do, set up by code rather than by hand.
 
-`manage.py setup_permissions` (run by `make run`) makes the groups exist with
-exactly these permissions; it is safe to run again.
+`manage.py setup_permissions` (run by `make demo`) makes the groups and the
+regional workflows exist exactly as described here, putting right any that
+were changed by hand in the admin; it is safe to run again.
+
+National editors write and publish the national guidance and the casebook.
+Each region has editors, who write under the region's page and submit for
+moderation, and moderators, who approve (and so publish) it. Page permissions
+apply to a page's whole subtree, so a region's groups reach no other region.
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import GroupPagePermission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
-from .models import GuidanceIndexPage
+from .models import GuidanceIndexPage, RegionPage
 
 NATIONAL_EDITORS = _("Nationale redaktører")
+# Region.name is the full name, e.g. "Region Midtjylland".
+REGION_EDITORS = _("%(region)s – redaktører")
+REGION_MODERATORS = _("%(region)s – moderatorer")
+REGION_WORKFLOW = _("Godkendelse – %(region)s")
+REGION_TASK = _("Moderatorerne i %(region)s godkender")
+
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+# Regional editors may not publish: their content goes through the workflow.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _group(name, permissions, pages, page_codenames):
+    """The group `name`, with exactly these permissions and page permissions."""
+    group, _created = Group.objects.get_or_create(name=str(name))
+    group.permissions.set(permissions)
+    # Images and documents are granted per collection; these groups get none.
+    group.collection_permissions.all().delete()
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=page_codenames
+    )
+    wanted = {(page.pk, permission.pk) for page in pages for permission in page_permissions}
+    for grant in group.page_permissions.all():
+        if (grant.page_id, grant.permission_id) in wanted:
+            wanted.remove((grant.page_id, grant.permission_id))
+        else:
+            grant.delete()
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
+        for page_id, permission_id in sorted(wanted)
+    )
+    return group
 
 
 def setup_national_editors():
-    group, _created = Group.objects.get_or_create(name=str(NATIONAL_EDITORS))
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="guidelines", codename="release_edition"),
+    # Imported by name: casebook depends on guidelines, not the other way.
+    casebook = apps.get_model("casebook", "CasebookIndexPage")
+    return _group(
+        NATIONAL_EDITORS,
+        [
+            _permission("wagtailadmin", "access_admin"),
+            _permission("guidelines", "release_edition"),
+        ],
+        [*GuidanceIndexPage.objects.all(), *casebook.objects.all()],
+        PAGE_PERMISSIONS,
     )
-    for index in GuidanceIndexPage.objects.all():
-        for codename in PAGE_PERMISSIONS:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=index,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-    return group
+
+
+def setup_region(region_page):
+    """The region's editor and moderator groups and its moderation workflow."""
+    names = {"region": region_page.region.name}
+    access_admin = [_permission("wagtailadmin", "access_admin")]
+    editors = _group(REGION_EDITORS % names, access_admin, [region_page], EDITOR_PAGE_PERMISSIONS)
+    moderators = _group(REGION_MODERATORS % names, access_admin, [region_page], PAGE_PERMISSIONS)
+
+    task, _created = GroupApprovalTask.objects.update_or_create(
+        name=REGION_TASK % names, defaults={"active": True}
+    )
+    task.groups.set([moderators])
+    workflow, _created = Workflow.objects.update_or_create(
+        name=REGION_WORKFLOW % names, defaults={"active": True}
+    )
+    if list(workflow.workflow_tasks.values_list("task_id", flat=True)) != [task.pk]:
+        workflow.workflow_tasks.all().delete()
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    # The workflow nearest up the tree applies, so this one covers the region's subtree.
+    WorkflowPage.objects.update_or_create(page=region_page, defaults={"workflow": workflow})
+    return editors, moderators, workflow
+
+
+@transaction.atomic
+def setup_permissions():
+    """Every group and workflow above; returns the groups and the workflows."""
+    groups, workflows = [setup_national_editors()], []
+    for region_page in RegionPage.objects.select_related("region").order_by("region__code"):
+        editors, moderators, workflow = setup_region(region_page)
+        groups += [editors, moderators]
+        workflows.append(workflow)
+    return groups, workflows

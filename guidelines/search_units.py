@@ -1,9 +1,15 @@
 """What guidance pages put in the site search (see search.units)."""
 
-from search.units import Unit, page_unit, plain, register, stream_text
+from search.units import Unit, dependents, page_unit, plain, register, stream_text
 
 from .blocks import recommendation_anchor
-from .models import GuidanceDocumentPage, GuidanceSectionPage, IndexPage, RegionPage
+from .models import (
+    GuidanceDocumentPage,
+    GuidanceSectionPage,
+    IndexPage,
+    RegionalAdaptationPage,
+    RegionPage,
+)
 
 
 def document_facet(document):
@@ -78,6 +84,49 @@ def region_units(page):
         body=", ".join(m.name for m in page.region.municipalities.all()),
         facets={"region": [(page.region.slug, page.region.name)]},
     )
+
+
+@register(RegionalAdaptationPage)
+def adaptation_units(page):
+    """The adaptation, and each section the region supplements or replaces.
+
+    Sections shown as national are left out: the national section is found on
+    its own page. The national document's facet makes the region's version turn
+    up when a reader searches within that document.
+    """
+    region, document = page.region, page.document
+    facets = {"region": [(region.slug, region.name)], **document_facet(document)}
+    units = page_unit(
+        page,
+        kind="tilpasning",
+        trail=(region.name,),
+        lead=page.intro,
+        body=document.display_title,
+        facets=facets,
+    )
+    for section, entry in page.versions() if units else []:
+        if entry is None:
+            continue
+        units.append(
+            Unit(
+                kind="tilpasning",
+                title=f"{section.numbered_title} – {region.name}",
+                url=units[0].url + page.reverse_subpage("section", args=[section.slug]),
+                ref=section.slug,
+                trail=(region.name, page.title),
+                lead=plain(entry.text),
+                body=entry.reason if entry.is_replaced else "",
+                facets=facets,
+            )
+        )
+    return units
+
+
+@dependents(GuidanceDocumentPage, GuidanceSectionPage)
+def adaptations_showing(page):
+    """Adaptation units carry the national document's title and section headings."""
+    document = page if isinstance(page, GuidanceDocumentPage) else page.document
+    return RegionalAdaptationPage.objects.filter(document=document).live()
 
 
 @register(IndexPage)

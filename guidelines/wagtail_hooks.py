@@ -1,10 +1,15 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import admin_hooks_permissions  # noqa: F401  (registers its hooks)
+from .adaptations.admin import ReviewDashboardPanel, needing_review, review_list_view
 from .admin_views import RELEASE_PERMISSION, release_edition_view
 from .models import GuidanceDocumentPage, Municipality, Region
 
@@ -47,7 +52,12 @@ def edition_admin_urls():
             "udgaver/frigiv/<int:page_id>/",
             release_edition_view,
             name="guidelines_release_edition",
-        )
+        ),
+        path(
+            "tilpasninger/til-gennemsyn/",
+            review_list_view,
+            name="guidelines_adaptation_reviews",
+        ),
     ]
 
 
@@ -67,3 +77,25 @@ def release_edition_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_log_actions")
 def register_edition_log_actions(actions):
     actions.register_action("guidelines.release_edition", _("Frigiv udgave"), _("Udgave frigivet"))
+
+
+@hooks.register("register_reports_menu_item")
+def adaptation_reviews_menu_item():
+    return MenuItem(
+        _("Tilpasninger til gennemsyn"),
+        reverse("guidelines_adaptation_reviews"),
+        icon_name="warning",
+        order=50,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def adaptation_reviews_panel(request, panels):
+    adaptations = needing_review(request.user)
+    if adaptations:
+        panels.append(ReviewDashboardPanel(adaptations))
+
+
+@hooks.register("insert_global_admin_css")
+def guidelines_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("guidelines/admin.css"))

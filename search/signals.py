@@ -12,6 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .backends import get_backend
 from .indexing import index_page_tree, remove_pages
+from .units import dependents_of
 
 
 def reindex(page_id):
@@ -23,6 +24,8 @@ def reindex(page_id):
 
 def on_page_changed(sender, instance, **kwargs):
     reindex(instance.pk)
+    for page in dependents_of(instance.specific_deferred):
+        reindex(page.pk)
 
 
 def on_unpublished(sender, instance, **kwargs):

@@ -102,6 +102,28 @@ def register(*models):
     return decorator
 
 
+_dependents = {}
+
+
+def dependents(*models):
+    """Register `func(page)` -> pages whose units show some of this page's text
+    (a title, a number), so that publishing the page reindexes them too."""
+
+    def decorator(func):
+        for model in models:
+            _dependents[model] = func
+        return func
+
+    return decorator
+
+
+def dependents_of(page):
+    for cls in type(page).__mro__:
+        if cls in _dependents:
+            return list(_dependents[cls](page))
+    return []
+
+
 def provider_for(page):
     for cls in type(page).__mro__:
         if cls in _providers:

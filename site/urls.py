@@ -8,11 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from guidelines import views as guideline_views
+from guidelines.admin_hooks_permissions import ChosenPagesView
 from guidelines.editions.feeds import SiteEditionsFeed
 from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own route for it, which has no hook to hide other regions' drafts.
+    path("admin/choose-page/chosen-multiple/", ChosenPagesView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -1,13 +1,36 @@
+import datetime
 from pathlib import Path
 
 import pytest
 from wagtail.models import Page, Site
 
 from guidelines.content import import_content
-from guidelines.factories import GuidanceIndexPageFactory
+from guidelines.editions.release import release_edition
+from guidelines.factories import (
+    GuidanceDocumentPageFactory,
+    GuidanceIndexPageFactory,
+    GuidanceSectionPageFactory,
+    RegionPageFactory,
+    recommendation,
+    text,
+)
+from guidelines.models import Region, RegionIndexPage
 from home.factories import HomePageFactory
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo"
+
+
+def empty_site():
+    """Delete every page under the root, as on a new installation.
+
+    Regional adaptations go first: their links to the document and edition they
+    adapt are PROTECT, which Django enforces even when the document goes in the
+    same delete."""
+    from guidelines.models import RegionalAdaptationPage
+
+    for adaptation in RegionalAdaptationPage.objects.all():
+        adaptation.delete()
+    Page.objects.get(depth=2).delete()
 
 
 @pytest.fixture
@@ -35,3 +58,38 @@ def demo_site(db, settings):
     import_content(DEMO_CONTENT)
     Site.objects.filter(is_default_site=True).update(hostname="testserver")
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def regions(home):
+    """The region index and the five region pages, by region slug."""
+    index = RegionIndexPage(title="Regioner", slug="regioner")
+    home.add_child(instance=index)
+    return {r.slug: RegionPageFactory(parent=index, region=r) for r in Region.objects.all()}
+
+
+@pytest.fixture
+def national(guidance_index):
+    """A national model with three sections and one released edition."""
+    document = GuidanceDocumentPageFactory(
+        parent=guidance_index, slug="model", title="Model for forløbsprogrammer"
+    )
+    for number, (slug, title, body) in enumerate(
+        [
+            ("maalgruppe", "Målgruppe", [text("<p>Voksne med svære psykiske lidelser.</p>")]),
+            ("indsatser", "Indsatser", [recommendation("2.1", title="Fælles plan")]),
+            ("opfoelgning", "Opfølgning", [text("<p>Følg op hvert år.</p>")]),
+        ],
+        start=1,
+    ):
+        GuidanceSectionPageFactory(
+            parent=document, slug=slug, title=title, number=str(number), body=body
+        )
+    document = type(document).objects.get(pk=document.pk)
+    release_edition(
+        document,
+        label="1. udgave, 2015",
+        effective_date=datetime.date(2015, 1, 1),
+        change_summary="Første udgave.",
+    )
+    return type(document).objects.get(pk=document.pk)

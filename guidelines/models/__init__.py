@@ -1,3 +1,4 @@
+from .adaptations import AdaptationMode, RegionalAdaptationPage, SectionAdaptation
 from .base import IndexPage, SitePage
 from .documents import GuidanceDocumentPage, GuidanceIndexPage, GuidanceSectionPage
 from .editions import Edition, EditionStatus
@@ -5,6 +6,7 @@ from .reference import Municipality, Region
 from .regions import RegionIndexPage, RegionPage
 
 __all__ = [
+    "AdaptationMode",
     "Edition",
     "EditionStatus",
     "GuidanceDocumentPage",
@@ -15,5 +17,7 @@ __all__ = [
     "Region",
     "RegionIndexPage",
     "RegionPage",
+    "RegionalAdaptationPage",
+    "SectionAdaptation",
     "SitePage",
 ]

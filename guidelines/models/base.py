@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
@@ -29,3 +30,13 @@ class IndexPage(SitePage):
 
     class Meta:
         abstract = True
+
+
+class RegionAwareMixin:
+    """For pages that show something about the reader's chosen region (a cookie):
+    caches must keep one reader's version from another."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie"])
+        return response

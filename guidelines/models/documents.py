@@ -30,7 +30,7 @@ from ..blocks import (
 )
 from ..content.streamdata import error_messages
 from ..forms import SectionPageForm
-from .base import IndexPage, SitePage
+from .base import IndexPage, RegionAwareMixin, SitePage
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
@@ -56,7 +56,7 @@ class DocumentType(models.TextChoices):
     TEMPLATE = "template", _("Skabelon")
 
 
-class GuidanceDocumentPage(RoutablePageMixin, SitePage):
+class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     """A national guidance document. Its sections are its child pages."""
 
     short_title = models.CharField(
@@ -288,7 +288,7 @@ class GuidanceDocumentPage(RoutablePageMixin, SitePage):
         return TemplateResponse(request, "guidelines/recommendation_page.html", context)
 
 
-class GuidanceSectionPage(SitePage):
+class GuidanceSectionPage(RegionAwareMixin, SitePage):
     """A chapter of a guidance document with a structured body."""
 
     number = models.CharField(

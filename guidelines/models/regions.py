@@ -1,18 +1,29 @@
 """The regions' own part of the site: /regioner/<region>/.
 
-Regional adaptations and cases will live under each region's page, so that a
-region's editors can be given permissions on that subtree alone.
+Regional adaptations and cases live under each region's page, so that a
+region's editors can be given permissions on that subtree alone. Meetings
+live under the national meeting index and are found through their region.
+The reader's own region is chosen at /regioner/vaelg/ (adaptations/region_choice.py).
 """
 
+from collections import Counter
+
 from django.db import models
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
 
-from .base import IndexPage, SitePage
+from .adaptations import AdaptationMode, RegionalAdaptationPage
+from .base import IndexPage, RegionAwareMixin, SitePage
 from .reference import Region
 
+RECENT_MEETINGS = 5
 
-class RegionIndexPage(IndexPage):
+
+class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidelines.RegionPage"]
 
@@ -20,14 +31,45 @@ class RegionIndexPage(IndexPage):
         verbose_name = _("oversigt over regioner")
 
     def get_context(self, request, *args, **kwargs):
+        from ..adaptations.region_choice import cookie_slug
+
         context = super().get_context(request, *args, **kwargs)
-        context["regions"] = (
-            RegionPage.objects.child_of(self).live().public().select_related("region")
+        private = Page.objects.all().private_q()
+        regions = list(
+            RegionPage.objects.child_of(self).live().exclude(private).select_related("region")
         )
+        # Adaptations are found by their place in the tree, cases (casebook app)
+        # by the region they name: one query each for all regions.
+        adaptation_counts = Counter(
+            path[: -RegionPage.steplen]
+            for path in RegionalAdaptationPage.objects.descendant_of(self)
+            .live()
+            .exclude(private)
+            .values_list("path", flat=True)
+        )
+        case_model = Region.cases.rel.related_model
+        case_counts = dict(
+            case_model.objects.live()
+            .exclude(private)
+            .filter(region__isnull=False)
+            .values_list("region")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for region_page in regions:
+            region_page.adaptation_count = adaptation_counts[region_page.path]
+            region_page.case_count = case_counts.get(region_page.region_id, 0)
+        context.update(regions=regions, chosen_slug=cookie_slug(request))
         return context
 
+    @path("vaelg/", name="choose")
+    def choose_view(self, request):
+        from ..adaptations.region_choice import choose_region
 
-class RegionPage(SitePage):
+        return choose_region(self, request)
+
+
+class RegionPage(RegionAwareMixin, SitePage):
     region = models.OneToOneField(
         Region, on_delete=models.PROTECT, related_name="page", verbose_name=_("region")
     )
@@ -36,14 +78,45 @@ class RegionPage(SitePage):
     content_panels = SitePage.content_panels + [FieldPanel("region"), FieldPanel("intro")]
     parent_page_types = ["guidelines.RegionIndexPage"]
     # Regional content lives here, so a region's editors can own it.
-    subpage_types = ["casebook.CasePage"]
+    subpage_types = ["guidelines.RegionalAdaptationPage", "casebook.CasePage"]
 
     class Meta:
         verbose_name = _("regionsside")
 
     def get_context(self, request, *args, **kwargs):
+        from ..adaptations.region_choice import choice_url, cookie_slug
+
         context = super().get_context(request, *args, **kwargs)
-        context["municipalities"] = self.region.municipalities.all()
-        # The region's cases (casebook app), found through the region they name.
-        context["cases"] = self.region.cases.filter(live=True).order_by("title")
+        region = self.region
+        # One query for the view restrictions, shared by every list below.
+        private = Page.objects.all().private_q()
+        adaptations = list(
+            RegionalAdaptationPage.objects.child_of(self)
+            .live()
+            .exclude(private)
+            .select_related("document", "based_on")
+            .prefetch_related("section_adaptations", "document__editions")
+            .order_by("title")
+        )
+        for adaptation in adaptations:
+            adaptation.region_page = self  # its parent: no query per adaptation
+            modes = Counter(entry.mode for entry in adaptation.section_adaptations.all())
+            adaptation.supplemented_count = modes[AdaptationMode.SUPPLEMENTED]
+            adaptation.replaced_count = modes[AdaptationMode.REPLACED]
+        # Meetings (casebook app) live under the national meeting index; they
+        # are found through the region they name, as cases are.
+        today = timezone.localdate()
+        meetings = region.meetings.live().exclude(private)
+        context.update(
+            region=region,
+            municipalities=region.municipalities.all(),
+            adaptations=adaptations,
+            cases=region.cases.filter(live=True).exclude(private).order_by("title"),
+            upcoming_meetings=meetings.filter(date__gte=today).order_by("date", "title"),
+            past_meetings=meetings.filter(date__lt=today).order_by("-date", "title")[
+                :RECENT_MEETINGS
+            ],
+            is_chosen_region=cookie_slug(request) == region.slug,
+            choice_url=choice_url(self, request),
+        )
         return context

@@ -1,6 +1,14 @@
 from django import template
 
+from ..adaptations.region_choice import (
+    choice_url,
+    chosen_region,
+    region_page,
+    regional_version,
+    regions_for_choice,
+)
 from ..blocks import StrengthChoices, recommendation_anchor
+from ..models.adaptations import AdaptationMode
 
 register = template.Library()
 
@@ -21,3 +29,36 @@ def anchor(code):
 @register.filter
 def strength_label(value):
     return STRENGTH_LABELS.get(value, value)
+
+
+@register.inclusion_tag("guidelines/_regional_offer.html", takes_context=True)
+def regional_offer(context, document, section=None):
+    """The reader's region's version of this document (or section), or, when no
+    region is chosen, a small form to choose one. At most two queries."""
+    request = context.get("request")
+    offer = {"request": request, "next_url": request.get_full_path() if request else ""}
+    region = chosen_region(request)
+    if region is None:
+        regions = regions_for_choice()
+        pages = [page for page in map(region_page, regions) if page is not None]
+        offer.update(regions=regions, choice_url=choice_url(pages[0], request) if pages else None)
+        return offer
+    adaptation = regional_version(region, document, section)
+    offer.update(
+        region=region,
+        section=section,
+        adaptation=adaptation,
+        choice_url=choice_url(region_page(region), request),
+    )
+    if adaptation is not None:
+        mode = getattr(adaptation, "section_mode", None)
+        offer.update(
+            supplemented=mode == AdaptationMode.SUPPLEMENTED,
+            replaced=mode == AdaptationMode.REPLACED,
+            url=(
+                adaptation.section_url(section.slug, request)
+                if section is not None
+                else adaptation.get_url(request)
+            ),
+        )
+    return offer

@@ -1,11 +1,17 @@
 from django.core.management.base import BaseCommand
 
-from guidelines.permissions import setup_national_editors
+from guidelines.permissions import setup_permissions
 
 
 class Command(BaseCommand):
-    help = "Opretter redaktørgrupperne med deres rettigheder (kan køres igen uden skade)."
+    help = (
+        "Opretter redaktørgrupperne og regionernes godkendelsesforløb med deres rettigheder "
+        "(kan køres igen uden skade)."
+    )
 
     def handle(self, **options):
-        group = setup_national_editors()
-        self.stdout.write(self.style.SUCCESS(f"Gruppen “{group.name}” er sat op."))
+        groups, workflows = setup_permissions()
+        for group in groups:
+            self.stdout.write(self.style.SUCCESS(f"Gruppen “{group.name}” er sat op."))
+        for workflow in workflows:
+            self.stdout.write(self.style.SUCCESS(f"Arbejdsgangen “{workflow.name}” er sat op."))

@@ -1,0 +1,118 @@
+"""The page editor's form for a regional adaptation.
+
+The section of each entry is chosen from the national document's sections
+(all documents' sections, grouped, until the adaptation names its document),
+and the document-wide rules are reported on the form, where the editor can
+fix them, rather than when the page is saved.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+RELATION = "section_adaptations"
+
+
+def section_choices(document):
+    from ..models import GuidanceDocumentPage, GuidanceSectionPage
+
+    sections = GuidanceSectionPage.objects.order_by("path")
+    if document is not None:
+        return [("", "---------")] + [
+            (section.slug, section.numbered_title) for section in sections.child_of(document)
+        ]
+    groups = [("", "---------")]
+    for each in GuidanceDocumentPage.objects.order_by("path"):
+        groups.append(
+            (
+                each.display_title,
+                [(section.slug, section.numbered_title) for section in sections.child_of(each)],
+            )
+        )
+    return groups
+
+
+class AdaptationPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        from ..models import Edition
+
+        super().__init__(*args, **kwargs)
+        document = self._document()
+        if "document" in self.fields:
+            self.fields["document"].widget = forms.Select(
+                choices=self.fields["document"].widget.choices
+            )
+        if "based_on" in self.fields:
+            editions = Edition.objects.select_related("document").order_by(
+                "document__path", "effective_date", "released_at"
+            )
+            if document is not None:
+                editions = editions.filter(document=document)
+                if not self.instance.based_on_id and document.edition_list:
+                    self.initial.setdefault("based_on", document.edition_list[-1].pk)
+            self.fields["based_on"].queryset = editions
+            self.fields["based_on"].label_from_instance = lambda edition: (
+                f"{edition.document.display_title}: {edition.label}"
+                if document is None
+                else edition.label
+            )
+
+        formset = self.formsets.get(RELATION)
+        if formset is not None:
+            choices = section_choices(document)
+            base = formset.form
+
+            class EntryForm(base):
+                def __init__(self, *args, **kwargs):
+                    super().__init__(*args, **kwargs)
+                    field = self.fields["section"]
+                    self.fields["section"] = forms.ChoiceField(
+                        choices=choices, label=field.label, help_text=field.help_text
+                    )
+
+            formset.form = EntryForm
+
+    def _document(self):
+        """The document the adaptation is for: as posted, else as saved."""
+        from ..models import GuidanceDocumentPage
+
+        if self.is_bound:
+            value = self.data.get(self.add_prefix("document"))
+            if value and str(value).isdigit():
+                return GuidanceDocumentPage.objects.filter(pk=value).first()
+            return None
+        return self.instance.document if self.instance.document_id else None
+
+    def clean(self):
+        # Models import this form, so it imports them when it runs.
+        from ..models.adaptations import document_problems, twin_problem
+
+        cleaned_data = super().clean()
+        document = cleaned_data.get("document")
+        based_on = cleaned_data.get("based_on")
+        if document is None:
+            return cleaned_data
+        if based_on is not None and based_on.document_id != document.pk:
+            self.add_error("based_on", _("Udgaven hører ikke til den valgte vejledning."))
+        if based_on is None and document.edition_list:
+            self.add_error("based_on", _("Vælg den nationale udgave, tilpasningen er skrevet til."))
+        parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
+        twin = parent and twin_problem(parent, document.pk, self.instance.pk)
+        if twin:
+            self.add_error("document", twin)
+        formset = self.formsets.get(RELATION)
+        if formset is not None and formset.is_valid():
+            slugs = [
+                form.cleaned_data["section"]
+                for form in formset.forms
+                if form.cleaned_data
+                and not form.cleaned_data.get("DELETE")
+                and form.cleaned_data.get("section")
+            ]
+            # Entries saved since this form was opened (by a colleague) stay on the
+            # page, so they count too.
+            posted = {form.instance.pk for form in formset.forms if form.instance.pk}
+            slugs += [child.section for child in formset.get_queryset() if child.pk not in posted]
+            for message in document_problems(document, slugs):
+                self.add_error(None, message)
+        return cleaned_data

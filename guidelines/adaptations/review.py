@@ -1,0 +1,73 @@
+"""Does a regional adaptation need review after a newer national edition?
+
+Only what the region wrote itself can go stale: a section it supplements or
+replaces whose national heading or text changed (or which was removed)
+between the edition the adaptation is based on and the newest edition.
+Sections shown as national follow the national text by themselves.
+"""
+
+from functools import cached_property
+
+from ..editions.diff import compare
+
+
+def changed_sections(old, new):
+    """Slugs of sections in snapshot `old` whose heading or text differ in `new`, or are gone."""
+    after = {section["slug"]: section for section in new["sections"]}
+    changed = set()
+    for section in old["sections"]:
+        now = after.get(section["slug"])
+        if now is None or (now["title"], now["text"]) != (section["title"], section["text"]):
+            changed.add(section["slug"])
+    return changed
+
+
+class Review:
+    """The upstream changes an adaptation's editors should look at."""
+
+    def __init__(self, adaptation):
+        self.adaptation = adaptation
+        self.based_on = adaptation.based_on
+        editions = adaptation.document.edition_list
+        self.latest = editions[-1] if editions else None
+
+    @property
+    def newer_edition(self):
+        """The newest edition when it is newer than the one the adaptation follows."""
+        if self.based_on is None or self.latest is None:
+            return None
+        editions = self.adaptation.document.edition_list
+        ids = [edition.pk for edition in editions]
+        if self.based_on.pk not in ids or ids.index(self.based_on.pk) < len(ids) - 1:
+            return self.latest
+        return None
+
+    @cached_property
+    def sections(self):
+        """Slugs of adapted sections that changed upstream, in the adaptation's order."""
+        newer = self.newer_edition
+        if newer is None:
+            return []
+        changed = changed_sections(self.based_on.snapshot, newer.snapshot)
+        return [slug for slug in self.adaptation.entries if slug in changed]
+
+    @property
+    def needed(self):
+        return bool(self.sections)
+
+    @cached_property
+    def changes(self):
+        """The editions comparison, narrowed to the sections that need review."""
+        if not self.needed:
+            return []
+        comparison = compare(self.based_on.snapshot, self.newer_edition.snapshot)
+        wanted = set(self.sections)
+        return [change for change in comparison.sections if change.slug in wanted]
+
+    def compare_url(self, request=None):
+        if not self.needed:
+            return ""
+        document = self.adaptation.document
+        return document.get_url(request) + document.reverse_subpage(
+            "compare", args=[self.based_on.slug, self.newer_edition.slug]
+        )

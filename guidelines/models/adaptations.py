@@ -1,0 +1,301 @@
+"""Regional adaptations: a region's version of one national document.
+
+An adaptation lives under its region's page, so the region's editors own it.
+Per national section it says how the region departs from the national text:
+not at all (the default for a section it does not name), with a local
+addition after the national text, or with local text that replaces it (and
+why). Sections are named by slug, as editions name them, so an adaptation can
+be checked against what a newer national edition changed.
+
+Sections shown as national, and the national part of supplemented ones, are
+the live national text: only what the region wrote itself can go stale, and
+that is what a newer edition flags for review (see adaptations/review.py).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from ..adaptations.admin import ReviewPanel
+from ..adaptations.forms import AdaptationPageForm
+from .base import SitePage
+from .documents import GuidanceDocumentPage
+from .editions import Edition
+
+LOCAL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+class AdaptationMode(models.TextChoices):
+    NATIONAL = "national", _("Som national")
+    SUPPLEMENTED = "supplemented", _("Suppleret lokalt")
+    REPLACED = "replaced", _("Erstattet lokalt")
+
+
+def entry_problems(entry):
+    """What is wrong with one section entry on its own: (field, message) pairs."""
+    has_text = bool(strip_tags(entry.text or "").strip())  # the editor posts "<p …></p>" for none
+    problems = []
+    if entry.mode == AdaptationMode.NATIONAL:
+        if has_text or (entry.reason or "").strip():
+            problems.append(
+                (
+                    "mode",
+                    _(
+                        "Et afsnit som nationalt har ingen lokal tekst: vælg “suppleret” "
+                        "eller “erstattet”, eller fjern teksten."
+                    ),
+                )
+            )
+    elif not has_text:
+        problems.append(("text", _("Skriv den lokale tekst.")))
+    if entry.mode == AdaptationMode.REPLACED and not (entry.reason or "").strip():
+        problems.append(("reason", _("Skriv, hvorfor regionen erstatter den nationale tekst.")))
+    return problems
+
+
+def document_problems(document, slugs):
+    """What is wrong with the list of section slugs for this document: messages."""
+    known = {section.slug for section in document.get_children()} if document else set()
+    problems, seen = [], set()
+    for slug in slugs:
+        if slug in seen:
+            problems.append(_("Afsnittet “%s” er tilpasset mere end én gang.") % slug)
+        elif slug not in known:
+            problems.append(_("Dokumentet har intet afsnit “%s”.") % slug)
+        seen.add(slug)
+    return problems
+
+
+def twin_problem(region_page, document_id, pk=None):
+    """A message when the region already adapts this document in another page."""
+    twin = (
+        RegionalAdaptationPage.objects.child_of(region_page)
+        .filter(document_id=document_id)
+        .exclude(pk=pk)
+        .first()
+    )
+    if twin is None:
+        return None
+    return _("Regionen har allerede en tilpasning af denne vejledning: “%s”.") % twin.title
+
+
+class RegionalAdaptationPage(RoutablePageMixin, SitePage):
+    document = models.ForeignKey(
+        GuidanceDocumentPage,
+        on_delete=models.PROTECT,
+        related_name="adaptations",
+        verbose_name=_("national vejledning"),
+    )
+    based_on = models.ForeignKey(
+        Edition,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        verbose_name=_("bygger på udgave"),
+        help_text=_(
+            "Den nationale udgave, tilpasningen er skrevet til. Vælg den nyeste, når I har "
+            "gennemgået ændringerne i den."
+        ),
+    )
+    intro = models.TextField(
+        _("introduktion"), blank=True, help_text=_("Hvad der er særligt for regionen.")
+    )
+
+    content_panels = [ReviewPanel(heading=_("Ændringer i den nationale vejledning"))] + [
+        *SitePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("document"), FieldPanel("based_on")], heading=_("Hvad der tilpasses")
+        ),
+        FieldPanel("intro"),
+        InlinePanel(
+            "section_adaptations",
+            heading=_("Tilpassede afsnit"),
+            label=_("Afsnit"),
+            help_text=_("Afsnit, der ikke står her, vises som i den nationale vejledning."),
+        ),
+    ]
+    search_fields = SitePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["guidelines.RegionPage"]
+    subpage_types = []
+    base_form_class = AdaptationPageForm
+
+    class Meta:
+        verbose_name = _("regional tilpasning")
+        verbose_name_plural = _("regionale tilpasninger")
+
+    @cached_property
+    def region_page(self):
+        from .regions import RegionPage
+
+        return RegionPage.objects.select_related("region").get(path=self.path[: -self.steplen])
+
+    @property
+    def region(self):
+        return self.region_page.region
+
+    @cached_property
+    def entries(self):
+        """Section slug -> entry, for the sections the region has adapted."""
+        return {
+            entry.section: entry
+            for entry in self.section_adaptations.all()
+            if entry.mode != AdaptationMode.NATIONAL
+        }
+
+    def versions(self):
+        """(national section, entry or None) for every live national section."""
+        return [(section, self.entries.get(section.slug)) for section in self.document.sections]
+
+    @cached_property
+    def review(self):
+        from ..adaptations.review import Review
+
+        return Review(self)
+
+    def clean(self):
+        super().clean()
+        # Imports and code paths that save pages directly get the editor's checks.
+        errors = []
+        entries = list(self.section_adaptations.all())
+        for entry in entries:
+            errors.extend(f"{entry.section}: {message}" for _f, message in entry_problems(entry))
+        if self.document_id:
+            errors.extend(document_problems(self.document, [e.section for e in entries]))
+            if self.based_on_id and self.based_on.document_id != self.document_id:
+                errors.append(_("Udgaven hører ikke til den valgte vejledning."))
+        if self.path and self.document_id:
+            twin = twin_problem(self.get_parent(), self.document_id, self.pk)
+            if twin:
+                errors.append(twin)
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Reading ----------------------------------------------------------
+    #
+    # Readers switch without JavaScript, and every state is a link:
+    #   ?visning=national  the whole document in national text; kept when
+    #                      moving between sections,
+    #   ?tekst=national|regional  this one section, overriding the above.
+
+    @staticmethod
+    def document_national(request):
+        return request.GET.get("visning") == "national"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        national = self.document_national(request)
+        context.update(
+            adaptation=self,
+            document=self.document,
+            versions=self.versions(),
+            national=national,
+            view_query="?visning=national" if national else "",
+        )
+        return context
+
+    @path("")
+    def overview(self, request):
+        return self.render(request)
+
+    @re_path(r"^(?P<slug>[-a-z0-9_]+)/$", name="section")
+    def section_view(self, request, slug):
+        versions = self.versions()
+        position = next((i for i, (s, _e) in enumerate(versions) if s.slug == slug), None)
+        if position is None:
+            raise Http404(_("Vejledningen har intet afsnit med denne adresse."))
+        section, entry = versions[position]
+        context = self.get_context(request)
+        national = context["national"]
+        choice = request.GET.get("tekst")
+        show_national = choice == "national" or (choice != "regional" and national)
+        # Both versions of this section, as links; the document's view is kept.
+        here = request.path
+        switch_urls = (
+            {
+                "regional": here + "?visning=national&tekst=regional",
+                "national": here + "?visning=national",
+            }
+            if national
+            else {"regional": here, "national": here + "?tekst=national"}
+        )
+        context.update(
+            section=section,
+            entry=entry,
+            show_national=entry is None or show_national,
+            switch_urls=switch_urls,
+            previous_version=versions[position - 1] if position else None,
+            next_version=versions[position + 1] if position + 1 < len(versions) else None,
+            review_change=next((c for c in self.review.changes if c.slug == section.slug), None),
+        )
+        return TemplateResponse(request, "guidelines/adaptations/adaptation_section.html", context)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            base = urls[0]
+            urls += [
+                {**base, "location": base["location"] + section.slug + "/"}
+                for section in self.document.sections
+            ]
+        return urls
+
+    def section_url(self, slug, request=None):
+        return self.get_url(request) + self.reverse_subpage("section", args=[slug])
+
+
+class SectionAdaptation(Orderable):
+    page = ParentalKey(
+        RegionalAdaptationPage, on_delete=models.CASCADE, related_name="section_adaptations"
+    )
+    section = models.CharField(
+        _("nationalt afsnit"),
+        max_length=255,
+        help_text=_("Afsnittet i den nationale vejledning, som regionen tilpasser."),
+    )
+    mode = models.CharField(
+        _("tilpasning"),
+        max_length=20,
+        choices=AdaptationMode.choices,
+        default=AdaptationMode.SUPPLEMENTED,
+    )
+    text = RichTextField(
+        _("lokal tekst"),
+        blank=True,
+        features=LOCAL_TEXT_FEATURES,
+        help_text=_("Ved “suppleret” vises teksten efter den nationale; ved “erstattet” i stedet."),
+    )
+    reason = models.TextField(
+        _("begrundelse"), blank=True, help_text=_("Skal udfyldes, når teksten erstattes.")
+    )
+
+    panels = [FieldPanel("section"), FieldPanel("mode"), FieldPanel("text"), FieldPanel("reason")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tilpasset afsnit")
+        verbose_name_plural = _("tilpassede afsnit")
+
+    def __str__(self):
+        return f"{self.section} ({self.get_mode_display()})"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, message in entry_problems(self):
+            errors.setdefault(field, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_replaced(self):
+        return self.mode == AdaptationMode.REPLACED
