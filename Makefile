@@ -36,13 +36,16 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 # Idempotent: unchanged pages are left alone, so this is safe on every run.
+# setup_demo_users gives the demo users new passwords on every run and prints
+# them when DEBUG is on (settings.dev, which manage.py uses, has it on).
 demo: migrate
 	$(BIN)/python manage.py import_content content/demo
 	$(BIN)/python manage.py setup_permissions
+	$(BIN)/python manage.py setup_demo_users
 	$(BIN)/python manage.py rebuild_search_index
 
 serve:
-	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, create a user with: $(BIN)/python manage.py createsuperuser)"
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, log in as one of the demo users printed above)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Lint, migrations in step with the models, then the whole suite. On SQLite

@@ -7,4 +7,4 @@ class GuidelinesConfig(AppConfig):
     verbose_name = _("Vejledninger")
 
     def ready(self):
-        from .content import handlers  # noqa: F401  (registers the content handlers)
+        from .content import adaptations, handlers  # noqa: F401  (register the content handlers)

@@ -15,8 +15,16 @@ class Handler:
     schema = None
     #: Handlers are applied in this order, lowest first (parents before children).
     order = 50
-    #: A list whose items export writes one file each, named after their slug.
+    #: A list whose items export writes one file each, named by `item_file`.
     one_file_per_item = False
+
+    def item_key(self, item):
+        """What must be unique among this key's items in one import (a parsed item)."""
+        return item.slug
+
+    def item_file(self, item):
+        """The file name, without suffix, that export writes an item to (an exported mapping)."""
+        return item["slug"]
 
     def apply(self, value, context):
         """Make the database match `value` (already validated against `schema`)."""

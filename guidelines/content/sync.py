@@ -84,7 +84,7 @@ def _check_duplicates(parsed):
             if value is None:
                 continue
             keys = (
-                [f"{handler.key}:{i.slug}" for i in value]
+                [f"{handler.key}:{handler.item_key(i)}" for i in value]
                 if isinstance(value, list)
                 else [handler.key]
             )
@@ -160,7 +160,7 @@ def export_content(path):
             continue
         if handler.one_file_per_item:
             for item in value:
-                file = path / handler.key / f"{item['slug']}.yaml"
+                file = path / handler.key / f"{handler.item_file(item)}.yaml"
                 _dump_yaml({"format": FORMAT, handler.key: [item]}, file)
                 written.append(file)
         else:

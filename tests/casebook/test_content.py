@@ -6,7 +6,7 @@ import pytest
 
 from casebook.models import CasePage, MeetingPage
 from guidelines.content import ContentError, export_content, import_content
-from tests.conftest import DEMO_CONTENT
+from tests.conftest import DEMO_CONTENT, empty_site
 
 BASE = """
 format: vejledning/1
@@ -123,8 +123,6 @@ def test_demo_cases_and_meetings_round_trip(db, tmp_path):
     before = state()
     assert before[0] and before[1]
     export_content(tmp_path / "out")
-    from wagtail.models import Page
-
-    Page.objects.get(depth=2).delete()
+    empty_site()
     import_content(tmp_path / "out")
     assert state() == before
