@@ -11,9 +11,9 @@ DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
 
-.PHONY: run install assets migrate demo serve test lint check lock clean browser-deps
+.PHONY: run install assets messages makemessages migrate demo serve test lint check lock clean browser-deps
 
-run: install assets migrate demo serve
+run: install assets messages migrate demo serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -32,6 +32,18 @@ $(DKFDS): package.json package-lock.json scripts/copy-assets.mjs
 
 assets: $(DKFDS)
 
+# Interface strings: the catalogues (site/locale/<lang>/LC_MESSAGES/django.po and
+# danish_admin's) compiled to the .mo files Django reads, which are not committed.
+messages: install
+	$(BIN)/python site/catalogues.py
+
+# After adding or changing interface strings: update the catalogues from the code,
+# then translate the new entries (tests/test_translations.py fails until they are).
+# Needs GNU gettext (xgettext).
+makemessages: install
+	$(BIN)/python manage.py makemessages -l da -l en --no-obsolete --add-location=file \
+		--ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=bench --ignore=danish_admin
+
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
@@ -40,6 +52,7 @@ migrate: install
 # them when DEBUG is on (settings.dev, which manage.py uses, has it on).
 demo: migrate
 	$(BIN)/python manage.py import_content content/demo
+	$(BIN)/python manage.py sync_languages
 	$(BIN)/python manage.py setup_permissions
 	$(BIN)/python manage.py setup_demo_users
 	$(BIN)/python manage.py rebuild_search_index
@@ -51,7 +64,7 @@ serve:
 # Lint, migrations in step with the models, then the whole suite. On SQLite
 # by default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
 # The assets give the browser tests the design system's CSS and axe-core.
-test: install assets
+test: install assets messages
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
