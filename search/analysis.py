@@ -185,10 +185,20 @@ class Lexicon:
         return tuple(dict.fromkeys(parts)) if parts and len(parts) > 1 else ()
 
 
+# The languages with an analysis of their own; units and queries in any other
+# language are analysed (and stored) as Danish, the site's source language.
+LANGUAGES = ("da", "en")
+
+
+def language_of(code):
+    """The analysed language ("da" or "en") for a language code ("en-gb" -> "en")."""
+    return "en" if (code or "da").lower().startswith("en") else "da"
+
+
 @functools.cache
 def analyzer(language="da"):
     """The analyzer for a language code; anything not English is analysed as Danish."""
-    if language.startswith("en"):
+    if language_of(language) == "en":
         return Analyzer("en", "english", read_list("en_stopwords.txt"))
     stemmer = snowballstemmer.stemmer("danish").stemWord
     lexicon = Lexicon(lambda word: fold(stemmer(normalise(word))), read_list("da_compounds.txt"))

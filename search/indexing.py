@@ -5,16 +5,20 @@ django-tasks tasks, so a worker can take them when one is configured (the
 immediate backend runs them at once).
 """
 
+from django.db.models import F, Q
 from django_tasks import task
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .backends import get_backend
 from .units import units_for
 
 
 def searchable(pages):
-    """The pages of a queryset that may appear in results: live and public."""
-    return pages.live().public()
+    """The pages of a queryset that may appear in results: live and public, and
+    not an alias of a page in another locale (an untranslated page in the
+    English tree shows the Danish original, which is indexed as itself: as
+    Danish, found by English readers after the English results)."""
+    return pages.live().public().filter(Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale")))
 
 
 def index_pages(pages):
@@ -38,8 +42,12 @@ def page_and_descendants(page_id):
     if page is None:
         return Page.objects.none()
     # A site's root page's descendants are the whole site; their URLs do not
-    # depend on it, so it is indexed alone.
-    if page.is_site_root() or page.is_root():
+    # depend on it, so it is indexed alone. So are its translations (the English
+    # home), which wagtail-localize keeps beside it rather than as a site root.
+    if (
+        page.is_root()
+        or Site.objects.filter(root_page__translation_key=page.translation_key).exists()
+    ):
         return Page.objects.filter(pk=page_id)
     return Page.objects.descendant_of(page, inclusive=True)
 

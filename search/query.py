@@ -5,15 +5,21 @@ accepts its stem, or all its compound parts, or a synonym; a quoted phrase must
 appear as written (after analysis). Nothing the reader types is passed to an
 engine as syntax: quotes are the only operator we honour, so `*`, `-`, `:`,
 NEAR and friends are just characters.
+
+Pages are analysed in their own language (search.analysis), so a query is
+analysed once per language (LANGUAGES): the Danish analysis of what was typed
+is matched against Danish units, the English analysis against English units.
+parse() gives the query in the reader's language, with the other languages'
+analyses in `others`; by_language() lists them all, the reader's first.
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
-from .analysis import TOKEN, analyzer, fold, synonym_groups
+from .analysis import LANGUAGES, TOKEN, analyzer, fold, language_of, synonym_groups
 
 MAX_QUERY_LENGTH = 200
 # Typed in capitals these are operators to FTS5, PostgreSQL or Lucene; readers
@@ -48,6 +54,15 @@ class Prefix:
     terms: tuple
     prefix: str  # the unfinished word, folded
     term: str = ""  # the same word analysed, in case it is already complete
+    language: str = "da"  # the analysis `terms` and `term` come from
+    others: tuple = ()  # the same words as Prefixes of the other languages
+
+    def by_language(self):
+        """{language: Prefix}, this one's language first."""
+        found = {self.language: self}
+        for other in self.others:
+            found.setdefault(other.language, other)
+        return found
 
 
 @dataclass
@@ -59,6 +74,21 @@ class ParsedQuery:
     # its score, so a page with the reader's own word ranks above a synonym's.
     strict: object = None
     notices: list = field(default_factory=list)
+    # The same text analysed for each other language (ParsedQuery without notices).
+    others: tuple = ()
+
+    def by_language(self):
+        """{language: ParsedQuery} for the languages the query is matched in, this
+        one's first. The reader's language decides whether there is anything to
+        search: when its analysis leaves nothing (only stop words), no language is
+        searched. Another language whose analysis leaves nothing is left out."""
+        if self.root is None:
+            return {}
+        found = {self.language: self}
+        for other in self.others:
+            if other.root is not None:
+                found.setdefault(other.language, other)
+        return found
 
     @property
     def highlight_terms(self):
@@ -76,10 +106,18 @@ class ParsedQuery:
         return found
 
     def any_words(self):
-        """The same query with OR between its clauses, or None if that is no different."""
+        """The same query with OR between its clauses (in every language), or None
+        if that is no different."""
+        broader = [query._or_words() for query in (self, *self.others)]
+        if all(new is old for new, old in zip(broader, (self, *self.others), strict=True)):
+            return None
+        first, *others = broader
+        return replace(first, notices=[], others=tuple(others))
+
+    def _or_words(self):
         if isinstance(self.root, And) and len(self.root.children) > 1:
-            return ParsedQuery(self.text, Or(self.root.children), self.language, [], self.strict)
-        return None
+            return replace(self, root=Or(self.root.children))
+        return self
 
 
 def clean(raw):
@@ -149,19 +187,8 @@ def free_text_clauses(positions, language):
     return clauses
 
 
-def parse(raw, language="da"):
-    parsed = ParsedQuery(language=language)
-    raw = raw or ""
-    text = clean(raw)
-    parsed.text = text
-    if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
-        parsed.notices.append(
-            _("Søgningen var for lang og er forkortet til %(n)d tegn.") % {"n": MAX_QUERY_LENGTH}
-        )
-    if text.count('"') % 2:
-        parsed.notices.append(_("Et citationstegn uden modstykke er ignoreret."))
-        head, _quote, tail = text.rpartition('"')
-        text = head + " " + tail
+def analyse(text, language):
+    """(root, strict) of a cleaned query text with balanced quotes, in one language."""
     an = analyzer(language)
     clauses, strict = [], []
     # Even pieces are free text, odd pieces were inside quotes.
@@ -176,8 +203,32 @@ def parse(raw, language="da"):
         else:
             clauses.extend(free_text_clauses(positions, an.language))
             strict.extend(Term(token.term) for readings in positions for token in readings)
-    parsed.root = _and(clauses) if clauses else None
-    parsed.strict = _or(strict) if strict else None
+    return (_and(clauses) if clauses else None), (_or(strict) if strict else None)
+
+
+def parse(raw, language="da"):
+    """The query in the reader's `language`, with its analysis in the other
+    languages in `others`; notices are about the reader's language only."""
+    language = language_of(language)
+    parsed = ParsedQuery(language=language)
+    raw = raw or ""
+    text = clean(raw)
+    parsed.text = text
+    if len(" ".join(raw.split())) > MAX_QUERY_LENGTH:
+        parsed.notices.append(
+            _("Søgningen var for lang og er forkortet til %(n)d tegn.") % {"n": MAX_QUERY_LENGTH}
+        )
+    if text.count('"') % 2:
+        parsed.notices.append(_("Et citationstegn uden modstykke er ignoreret."))
+        head, _quote, tail = text.rpartition('"')
+        text = head + " " + tail
+    parsed.root, parsed.strict = analyse(text, language)
+    others = []
+    for other in LANGUAGES:
+        if other != language:
+            root, strict = analyse(text, other)
+            others.append(ParsedQuery(parsed.text, root, other, strict))
+    parsed.others = tuple(others)
     if text and parsed.root is None:
         if re.search(r"\w", text):
             parsed.notices.append(
@@ -189,15 +240,22 @@ def parse(raw, language="da"):
 
 
 def parse_prefix(raw, language="da"):
-    """The query for autocomplete: analysed words, then the unfinished last word folded."""
+    """The query for autocomplete: analysed words, then the unfinished last word
+    folded; in the reader's `language`, with the other languages in `others`."""
+    language = language_of(language)
     text = clean(raw or "")
     words = [m.group() for m in TOKEN.finditer(text)]
     if not words:
         return None
+    if len(fold(analyzer(language).normalise(words[-1]))) < 2:
+        return None
+    others = tuple(_prefix(words, other) for other in LANGUAGES if other != language)
+    return replace(_prefix(words, language), others=others)
+
+
+def _prefix(words, language):
     an = analyzer(language)
     done = [readings[0].term for readings in map(an.query_word, words[:-1]) if readings]
     last = fold(an.normalise(words[-1]))
-    if len(last) < 2:
-        return None
     token = an.word(words[-1])
-    return Prefix(tuple(done), last, token.term if token else "")
+    return Prefix(tuple(done), last, token.term if token else "", language)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import get_text_for_indexing
 
-from .analysis import analyzer
+from .analysis import analyzer, language_of
 
 # Result types, in the order the type facet lists them.
 KINDS = {
@@ -44,6 +44,15 @@ FACETS = {
 
 NATIONAL = ("hele-landet", _("Hele landet"))
 
+# Facet values whose labels are interface words rather than content: the index
+# stores them in Danish, so they are translated when shown.
+INTERFACE_LABELS = {"type": KINDS, "region": {NATIONAL[0]: NATIONAL[1]}}
+
+
+def facet_label(facet, value, stored_label):
+    """The label to show the reader for one facet value, in the active language."""
+    return str(INTERFACE_LABELS.get(facet, {}).get(value, stored_label))
+
 
 @dataclass
 class Unit:
@@ -57,7 +66,7 @@ class Unit:
     body: str = ""
     date: datetime.date | None = None
     facets: dict = field(default_factory=dict)  # facet -> [(value, label), ...]
-    language: str = "da"
+    language: str = "da"  # the page's locale; decides how the text is analysed
     page_id: int | None = None  # set by the indexer
 
     @property
@@ -137,7 +146,9 @@ def units_for(page):
     if provider is None:
         return []
     units = list(provider(page))
-    language = page.locale.language_code if page.locale_id else "da"
+    # The locale's language as analysed ("en-gb" -> "en"): units are stored,
+    # analysed and searched under it.
+    language = language_of(page.locale.language_code if page.locale_id else "da")
     for unit in units:
         unit.page_id = page.pk
         unit.language = language

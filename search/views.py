@@ -15,9 +15,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from .analysis import language_of
 from .backends import SearchRequest, get_backend
 from .query import parse, parse_prefix
-from .units import FACETS, KINDS
+from .units import FACETS, KINDS, facet_label
 
 RESULTS_PER_PAGE = 10
 MAX_VALUES_PER_FACET = 20
@@ -26,7 +27,8 @@ MAX_PAGE = 1000
 
 
 def reader_language():
-    return "en" if (get_language() or "da").startswith("en") else "da"
+    """The active language, as the search analyses it: its results come first."""
+    return language_of(get_language())
 
 
 def read_filters(query_dict, backend, notices):
@@ -65,13 +67,16 @@ def read_page(raw, notices):
 
 def search(request):
     backend = get_backend()
-    query = parse(request.GET.get("q", ""), reader_language())
+    language = reader_language()
+    query = parse(request.GET.get("q", ""), language)
     notices = list(query.notices)
     filters = read_filters(request.GET, backend, notices)
     requested_page = read_page(request.GET.get("side"), notices)
     results, any_words = None, False
     if query.root is not None:
-        search_request = SearchRequest(query, filters, requested_page, RESULTS_PER_PAGE)
+        search_request = SearchRequest(
+            query, filters, requested_page, RESULTS_PER_PAGE, language=language
+        )
         results = backend.search(search_request)
         broader = query.any_words()
         if results.total == 0 and broader is not None:
@@ -102,11 +107,15 @@ def search(request):
     if results is not None:
         paginator = Paginator(range(results.total), results.per_page)
         context["page_obj"] = paginator.get_page(results.page)
+        for facet, values in results.facets.items():
+            for value in values:
+                value.label = facet_label(facet, value.value, value.label)
         context["facets"] = [
             (facet, FACETS[facet], results.facets.get(facet, [])) for facet in FACETS
         ]
         for hit in results.hits:
             hit.kind_label = KINDS.get(hit.kind, hit.kind)
+            hit.other_language = hit.language if hit.language != language else ""
         context["document_scope"] = _document_scope(results, filters)
     return TemplateResponse(request, "search/search.html", context)
 
@@ -130,8 +139,9 @@ def _without(query_dict, key, **replace):
 @require_GET
 def suggest(request):
     """Autocomplete: up to 8 titles for what has been typed so far, as JSON."""
-    prefix = parse_prefix(request.GET.get("q", ""), reader_language())
-    suggestions = get_backend().suggest(prefix, reader_language()) if prefix else []
+    language = reader_language()
+    prefix = parse_prefix(request.GET.get("q", ""), language)
+    suggestions = get_backend().suggest(prefix, language) if prefix else []
     return JsonResponse(
         {
             "query": request.GET.get("q", "")[:200],

@@ -11,13 +11,28 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from ..analysis import language_of
+
 
 @dataclass
 class SearchRequest:
+    """A search: the query is matched in every language (each language's units
+    with that language's analysis of it), and the units in `language`, the
+    reader's, come first; by default the language the query was parsed for."""
+
     query: object  # search.query.ParsedQuery with a root
     filters: dict = field(default_factory=dict)  # facet -> [value, ...]
     page: int = 1
     per_page: int = 10
+    language: str = ""
+
+    def __post_init__(self):
+        self.language = language_of(self.language or getattr(self.query, "language", "da"))
+
+    def by_language(self):
+        """[(language, ParsedQuery)] to match, the reader's language first."""
+        queries = self.query.by_language()
+        return sorted(queries.items(), key=lambda item: item[0] != self.language)
 
 
 @dataclass
@@ -30,6 +45,7 @@ class Hit:
     snippet: str  # HTML-safe, search terms in <mark>
     region: str = ""
     score: float = 0.0
+    language: str = "da"  # the unit's
 
 
 @dataclass
@@ -54,6 +70,7 @@ class Suggestion:
     label: str
     url: str
     kind: str
+    language: str = "da"  # the unit's
 
 
 class SearchBackend:
@@ -81,8 +98,9 @@ class SearchBackend:
         """SearchResults for a SearchRequest; the page is clamped to the last one."""
         raise NotImplementedError
 
-    def suggest(self, prefix, language="da", limit=8):
-        """Suggestions (titles) for a search.query.Prefix."""
+    def suggest(self, prefix, language=None, limit=8):
+        """Suggestions (titles) for a search.query.Prefix, in every language it
+        has an analysis for; those in `language` (default: the prefix's) first."""
         raise NotImplementedError
 
     def known_values(self, facet, values):

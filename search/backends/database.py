@@ -5,6 +5,12 @@ The query tree is compiled to the engine's own syntax from analysed terms only
 the engine's: bm25 with column weights on SQLite, ts_rank with tsvector
 weights on PostgreSQL (see search.engine). Facet counts are disjunctive: each
 facet is counted with every filter but its own.
+
+Each unit is stored analysed in its own language, so a query is matched per
+language: the Danish analysis against Danish units, the English analysis
+against English units (request.by_language()). Results are ordered by
+language first, the reader's before the others, then by score within each.
+Autocomplete does the same with titles.
 """
 
 from django.db import connection, transaction
@@ -12,6 +18,7 @@ from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
 from .. import engine
+from ..analysis import language_of
 from ..highlight import highlight, snippet
 from ..models import SearchUnit, SearchUnitFacet
 from ..query import And, Phrase, Prefix, Term
@@ -45,40 +52,54 @@ def tsquery(node, weights=""):
     return "(" + joiner.join(tsquery(child, weights) for child in node.children) + ")"
 
 
-def ids_sql(node):
+def _in_language(language):
+    """(SQL, params) limiting a PostgreSQL match to `language`'s units. The one
+    full-text index holds both languages, and their analyses share many terms
+    ("patient", "region"); with the language in the same WHERE the planner can
+    start from a small language's rows instead of testing every row's vector.
+    (FTS5 cannot be limited so; there the callers restrict ids to the language.)"""
+    return (" AND language = %s", [language]) if language else ("", [])
+
+
+def ids_sql(node, language=None):
     """SQL selecting the ids of the units matching a query tree (no ranking)."""
     if connection.vendor == "postgresql":
-        sql = f"SELECT id FROM {engine.TABLE} WHERE search_vector @@ to_tsquery('simple', %s)"
-        return sql, [tsquery(node)]
+        where, params = _in_language(language)
+        sql = (
+            f"SELECT id FROM {engine.TABLE} WHERE search_vector @@ to_tsquery('simple', %s){where}"
+        )
+        return sql, [tsquery(node), *params]
     return f"SELECT rowid AS id FROM {engine.FTS} WHERE {engine.FTS} MATCH %s", [fts5(node)]
 
 
-def plain_ranked_sql(node):
+def plain_ranked_sql(node, language=None):
     """(id, score) of the units matching a query tree, ranked by that match alone
     (PostgreSQL: ts_rank once per row instead of twice)."""
+    where, params = _in_language(language)
     sql = (
         f"SELECT id, -ts_rank('{engine.PG_RANK_WEIGHTS}', search_vector, q, 1) AS score "
-        f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q"
+        f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q{where}"
     )
-    return sql, [tsquery(node)]
+    return sql, [tsquery(node), *params]
 
 
-def ranked_sql(query):
+def ranked_sql(query, language=None):
     """SQL selecting (id, score) of the units matching a ParsedQuery; lower score ranks
     higher. Units that also match the reader's own words (query.strict) get that
     match's score added, so synonyms and compound parts rank below them."""
     strict = query.strict or query.root
     if connection.vendor == "postgresql":
         if strict == query.root:
-            return plain_ranked_sql(query.root)
+            return plain_ranked_sql(query.root, language)
+        where, params = _in_language(language)
         rank = "ts_rank('{weights}', search_vector, {query}, 1)"
         both = " + ".join(rank.format(weights=engine.PG_RANK_WEIGHTS, query=q) for q in "qs")
         sql = (
             f"SELECT id, -({both}) AS score "
             f"FROM {engine.TABLE}, to_tsquery('simple', %s) q, to_tsquery('simple', %s) s "
-            "WHERE search_vector @@ q"
+            f"WHERE search_vector @@ q{where}"
         )
-        return sql, [tsquery(query.root), tsquery(strict)]
+        return sql, [tsquery(query.root), tsquery(strict), *params]
     weights = ", ".join(str(w) for w in engine.FTS_WEIGHTS)
     select = (
         f"SELECT rowid AS id, bm25({engine.FTS}, {weights}) AS score, {{hit}} AS hit "
@@ -95,14 +116,34 @@ def ranked_sql(query):
     return sql, [fts5(query.root), fts5(strict)]
 
 
-def title_match_sql(node):
+def matched_sql(plan):
+    """SQL selecting the ids of the units that match the query in their own
+    language, for [(language, ParsedQuery)]. With one language this is the
+    full-text match as it is, and the caller restricts it to the language's
+    units (on SQLite it is not restricted)."""
+    if len(plan) == 1:
+        language, query = plan[0]
+        return ids_sql(query.root, language)
+    parts, params = [], []
+    for language, query in plan:
+        sql, match_params = ids_sql(query.root, language)
+        if connection.vendor != "postgresql":
+            sql = f"SELECT id FROM {engine.TABLE} WHERE language = %s AND id IN ({sql})"
+            match_params = [language, *match_params]
+        parts.append(sql)
+        params += match_params
+    return " UNION ALL ".join(parts), params
+
+
+def title_match_sql(node, language=None):
     """Like match_sql, but only titles count (autocomplete)."""
     if connection.vendor == "postgresql":
+        where, params = _in_language(language)
         sql = (
             f"SELECT id, -ts_rank(search_vector, q) AS score "
-            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q"
+            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q{where}"
         )
-        return sql, [tsquery(node, weights="AB")]
+        return sql, [tsquery(node, weights="AB"), *params]
     sql = (
         f"SELECT rowid AS id, bm25({engine.FTS}) AS score FROM {engine.FTS} "
         f"WHERE {engine.FTS} MATCH %s"
@@ -123,7 +164,7 @@ class DatabaseBackend(SearchBackend):
                     key=unit.key,
                     page_id=page_id,
                     kind=unit.kind,
-                    language=unit.language,
+                    language=language_of(unit.language),
                     title=unit.title[:500],
                     url=unit.href[:500],
                     trail=" › ".join(unit.trail)[:500],
@@ -159,9 +200,23 @@ class DatabaseBackend(SearchBackend):
 
     # --- Reading -------------------------------------------------------------
 
-    def filtered(self, request, skip=None):
-        """Units of the query's language that pass every facet filter but `skip`'s."""
-        units = SearchUnit.objects.filter(language=request.query.language)
+    def with_units(self, languages):
+        """[(language, query)], the reader's first, less the other languages that
+        have no units at all: an indexed lookup is cheaper than a full-text match
+        whose every hit would then be dropped for its language (a Danish-only
+        index, or an English-only one)."""
+        if not languages:
+            return []
+        first, *others = languages
+        return [first] + [
+            item for item in others if SearchUnit.objects.filter(language=item[0]).exists()
+        ]
+
+    def filtered(self, request, language, skip=None):
+        """Units in `language` (None: any) that pass every facet filter but `skip`'s."""
+        units = SearchUnit.objects.all()
+        if language is not None:
+            units = units.filter(language=language)
         for facet, values in request.filters.items():
             if facet != skip and values:
                 units = units.filter(
@@ -172,71 +227,128 @@ class DatabaseBackend(SearchBackend):
         return units
 
     def search(self, request):
-        # The full-text match is always the inner query of an IN: run once, then
-        # looked up, rather than asked again for every unit id.
-        matched = RawSQL(*ids_sql(request.query.root))
-        total = self.filtered(request).filter(id__in=matched).count()
+        plan = self.with_units(request.by_language())
+        if not plan:
+            facets = {facet: [] for facet in FACETS}
+            return SearchResults(0, [], facets, 1, request.per_page)
+        counts = self.counts(request, plan)
+        total = sum(counts.values())
         last_page = max(1, -(-total // request.per_page))
         page = min(max(1, request.page), last_page)
-        allowed, allowed_params = self.filtered(request).values("id").query.sql_with_params()
-        ranked_query, ranked_params = ranked_sql(request.query)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT r.id, r.score FROM ({ranked_query}) r WHERE r.id IN ({allowed}) "
-                "ORDER BY r.score, r.id LIMIT %s OFFSET %s",
-                [*ranked_params, *allowed_params, request.per_page, (page - 1) * request.per_page],
-            )
-            ranked = cursor.fetchall()
+        # Facets are counted over the languages that have matches (usually one:
+        # a query's words are rarely found in both languages' units). Matches
+        # before filtering: a facet is counted without its own filter.
+        found = plan
+        if len(plan) > 1:
+            found = [
+                (language, query)
+                for language, query in plan
+                if counts[language] or (request.filters and self.matches(language, query))
+            ] or plan[:1]
+        # The full-text match is always the inner query of an IN: run once, then
+        # looked up, rather than asked again for every unit id.
+        matched = RawSQL(*matched_sql(found))
+        languages = [language for language, _query in found]
         return SearchResults(
             total=total,
-            hits=self.hits(request, ranked),
-            facets=self.facet_counts(request, matched),
+            hits=self.hits(plan, self.ranked_page(request, plan, counts, page)),
+            facets=self.facet_counts(request, languages, matched),
             page=page,
             per_page=request.per_page,
         )
 
-    def hits(self, request, ranked):
+    def counts(self, request, plan):
+        """{language: number of its units that match its analysis of the query
+        and pass the filters}, each counted on its own, as with one language."""
+        return {
+            language: self.filtered(request, language)
+            .filter(id__in=RawSQL(*ids_sql(query.root, language)))
+            .count()
+            for language, query in plan
+        }
+
+    def matches(self, language, query):
+        """Whether any unit in `language` matches the query, filters aside."""
+        matched = RawSQL(*ids_sql(query.root, language))
+        return SearchUnit.objects.filter(language=language, id__in=matched).exists()
+
+    def ranked_page(self, request, plan, counts, page):
+        """[(id, score)] of one page of results. The reader's language comes first,
+        so each language is ranked on its own (with its own analysis of the
+        query), and only when the page reaches its results: the first pages of a
+        query with enough results in the reader's language rank nothing else."""
+        offset, limit = (page - 1) * request.per_page, request.per_page
+        ranked = []
+        for language, query in plan:
+            found = counts.get(language, 0)
+            if offset >= found:
+                offset -= found
+                continue
+            ranked_query, ranked_params = ranked_sql(query, language)
+            allowed, allowed_params = (
+                self.filtered(request, language).values("id").query.sql_with_params()
+            )
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT r.id, r.score FROM ({ranked_query}) r WHERE r.id IN ({allowed}) "
+                    "ORDER BY r.score, r.id LIMIT %s OFFSET %s",
+                    [*ranked_params, *allowed_params, limit, offset],
+                )
+                rows = cursor.fetchall()
+            ranked += rows
+            limit, offset = limit - len(rows), 0
+            if limit <= 0:
+                break
+        return ranked
+
+    def hits(self, plan, ranked):
         units = SearchUnit.objects.in_bulk([unit_id for unit_id, _score in ranked])
         regions = dict(
             SearchUnitFacet.objects.filter(unit_id__in=units, facet="region").values_list(
                 "unit_id", "label"
             )
         )
-        terms, language = request.query.highlight_terms, request.query.language
+        # Each unit is marked up with the terms of its own language's query.
+        terms = {language: query.highlight_terms for language, query in plan}
         hits = []
         for unit_id, score in ranked:
             unit = units.get(unit_id)
             if unit is None:
                 continue
+            language = unit.language
             hits.append(
                 Hit(
                     key=unit.key,
                     kind=unit.kind,
-                    title=highlight(unit.title, terms, language),
+                    title=highlight(unit.title, terms.get(language, ()), language),
                     url=unit.url,
                     trail=unit.trail,
-                    snippet=snippet([unit.body, unit.lead], terms, language),
+                    snippet=snippet([unit.body, unit.lead], terms.get(language, ()), language),
                     region=regions.get(unit_id, ""),
                     score=-score,
+                    language=language,
                 )
             )
         return hits
 
-    def facet_counts(self, request, matched):
-        """Each facet counted under every filter but its own. Facets the reader has
-        not filtered on all share one base (every filter), so they are counted in
-        one grouped query; each filtered facet needs its own."""
+    def facet_counts(self, request, languages, matched):
+        """Each facet counted under every filter but its own, over the matches in
+        every language. Facets the reader has not filtered on all share one base
+        (every filter), so they are counted in one grouped query; each filtered
+        facet needs its own."""
         bases = {}
         for facet in FACETS:
             bases.setdefault(facet if request.filters.get(facet) else None, []).append(facet)
         values = {facet: {} for facet in FACETS}
         for skip, facets in bases.items():
+            conditions = {"facet__in": facets, "unit_id__in": matched}
+            if len(languages) == 1:
+                conditions["unit__in"] = self.filtered(request, languages[0], skip=skip)
+            elif any(values for facet, values in request.filters.items() if facet != skip):
+                # The matches of several languages are limited to their languages already.
+                conditions["unit__in"] = self.filtered(request, None, skip=skip)
             rows = (
-                SearchUnitFacet.objects.filter(
-                    facet__in=facets,
-                    unit_id__in=matched,
-                    unit__in=self.filtered(request, skip=skip),
-                )
+                SearchUnitFacet.objects.filter(**conditions)
                 .values("facet", "value", "label")
                 .annotate(n=Count("unit_id"))
             )
@@ -263,23 +375,39 @@ class DatabaseBackend(SearchBackend):
     def known_values(self, facet, values):
         return set(self.labels(facet, values))
 
-    def suggest(self, prefix, language="da", limit=8):
-        node = Prefix((), prefix.prefix, prefix.term)
-        if prefix.terms:
-            node = And((*(Term(term) for term in prefix.terms), node))
-        sql, params = title_match_sql(node)
-        with connection.cursor() as cursor:
-            kinds = ", ".join(["%s"] * len(NOT_SUGGESTED))
-            cursor.execute(
-                f"SELECT m.id FROM ({sql}) m JOIN {engine.TABLE} u ON u.id = m.id "
-                f"WHERE u.language = %s AND u.kind NOT IN ({kinds}) "
-                "ORDER BY m.score, length(u.title), m.id LIMIT %s",
-                [*params, language, *NOT_SUGGESTED, limit],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
+    def suggest(self, prefix, language=None, limit=8):
+        """Titles for what has been typed, in every language (each with its own
+        analysis of the words): the reader's language first, then the best
+        match, the shorter title. Each language is asked on its own, and only
+        while there is room left: a UNION of the languages' title matches lets
+        SQLite turn the join around into one full-text lookup per unit."""
+        reader = language_of(language or prefix.language)
+        prefixes = sorted(prefix.by_language().items(), key=lambda item: item[0] != reader)
+        kinds = ", ".join(["%s"] * len(NOT_SUGGESTED))
+        ids = []
+        for unit_language, words in self.with_units(prefixes):
+            node = Prefix((), words.prefix, words.term)
+            if words.terms:
+                node = And((*(Term(term) for term in words.terms), node))
+            sql, params = title_match_sql(node, unit_language)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT m.id FROM ({sql}) m JOIN {engine.TABLE} u ON u.id = m.id "
+                    f"WHERE u.language = %s AND u.kind NOT IN ({kinds}) "
+                    "ORDER BY m.score, length(u.title), m.id LIMIT %s",
+                    [*params, unit_language, *NOT_SUGGESTED, limit - len(ids)],
+                )
+                ids += [row[0] for row in cursor.fetchall()]
+            if len(ids) >= limit:
+                break
         units = SearchUnit.objects.in_bulk(ids)
         return [
-            Suggestion(units[i].title, units[i].url, str(KINDS.get(units[i].kind, "")))
+            Suggestion(
+                units[i].title,
+                units[i].url,
+                str(KINDS.get(units[i].kind, "")),
+                units[i].language,
+            )
             for i in ids
             if i in units
         ]

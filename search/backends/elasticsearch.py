@@ -12,8 +12,16 @@ so the terms ES indexes are the terms the query parser produces:
   words, in Danish letters ("rusmidler" -> "rusmiddel", "pårørende" ->
   "paaroer"); compound splitting; Snowball Danish on the Danish letters; æ/ø/å
   folded to ae/oe/aa; and the lexicon again for stems.
-* English text (the ".en" subfields) is folded, stop-worded and stemmed with
-  Snowball English (porter2), like the Python English analyzer.
+* English text is folded, stop-worded and stemmed with Snowball English
+  (porter2), like the Python English analyzer.
+
+Each unit is analysed in its own language only: its text goes under an object
+named after the language ("da": {"title", "lead", "body"} or "en": {...}), whose
+fields have that language's analyzer; `language` holds the code as a keyword.
+A query is compiled once per language, from that language's analysis of it,
+and each compiled query is limited to its language's units; the hits are
+sorted by language (the reader's first), then by score. Autocomplete asks one
+completion per language (a context per language) and lists the reader's first.
 
 Queries are compiled from the parsed tree, whose terms are already analysed;
 the text fields therefore have a search analyzer that only splits on spaces.
@@ -72,7 +80,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..analysis import DANISH_LETTERS, MIN_PART, fold, normalise, read_list
+from ..analysis import DANISH_LETTERS, LANGUAGES, MIN_PART, fold, language_of, normalise, read_list
 from ..analysis import analyzer as text_analyzer
 from ..query import And, Or, Phrase, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED
@@ -91,8 +99,14 @@ def index_name():
     return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-units"
 
 
-def english(language):
-    return text_analyzer(language).language == "en"
+def text_field(language, field):
+    """The analysed field of a text field for units in `language`: "en.title"."""
+    return f"{language_of(language)}.{field}"
+
+
+def unit_texts(source):
+    """{"title", "lead", "body"} of a document's _source, in its language."""
+    return source.get(language_of(source.get("language"))) or {}
 
 
 # --- Index definition -----------------------------------------------------------
@@ -283,9 +297,14 @@ def suggest_analyzer():
     )
 
 
+def text_analyzers():
+    """The index analyzer of each language in LANGUAGES."""
+    return {"da": danish_analyzer(), "en": english_analyzer()}
+
+
 def index_definition(name=None):
     """The index, with its settings, analyzers and mapping (not created)."""
-    da, en, terms = danish_analyzer(), english_analyzer(), terms_analyzer()
+    analyzers, terms = text_analyzers(), terms_analyzer()
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
     for field in ("key", "kind", "language"):
@@ -294,13 +313,15 @@ def index_definition(name=None):
         mapping.field(field, Keyword(ignore_above=2000))
     mapping.field("page_id", Integer())
     mapping.field("date", Date())
-    for field in TEXT_FIELDS:
+    # A unit's text under its language only, analysed as that language.
+    for language in LANGUAGES:
         mapping.field(
-            field,
-            Text(
-                analyzer=da,
-                search_analyzer=terms,
-                fields={"en": Text(analyzer=en, search_analyzer=terms)},
+            language,
+            Object(
+                properties={
+                    field: Text(analyzer=analyzers[language], search_analyzer=terms)
+                    for field in TEXT_FIELDS
+                }
             ),
         )
     for facet in FACETS:
@@ -342,22 +363,19 @@ def suggest_inputs(title, language):
 
 def unit_document(unit, page_id):
     """(id, source) of the document for a unit."""
+    language = language_of(unit.language)
     source = {
         "key": unit.key,
         "kind": unit.kind,
-        "language": unit.language,
+        "language": language,
         "url": unit.url,
         "anchor": unit.anchor,
         "trail": list(unit.trail),
         "page_id": page_id,
         "date": unit.date.isoformat() if unit.date else None,
-        "title": unit.title,
-        "lead": unit.lead,
-        "body": unit.body,
+        language: {"title": unit.title, "lead": unit.lead, "body": unit.body},
         "facet_labels": {},
-        "suggest": (
-            [] if unit.kind in NOT_SUGGESTED else suggest_inputs(unit.title, unit.language)
-        ),
+        "suggest": ([] if unit.kind in NOT_SUGGESTED else suggest_inputs(unit.title, language)),
     }
     for facet in FACETS:
         source[facet] = []
@@ -372,9 +390,8 @@ def unit_document(unit, page_id):
 
 
 def text_fields(language, boost=True):
-    suffix = ".en" if english(language) else ""
     return [
-        f"{field}{suffix}" + (f"^{BOOSTS[field]}" if boost and BOOSTS[field] != 1 else "")
+        text_field(language, field) + (f"^{BOOSTS[field]}" if boost and BOOSTS[field] != 1 else "")
         for field in TEXT_FIELDS
     ]
 
@@ -403,13 +420,11 @@ def compile_node(node, fields):
     raise TypeError(f"Cannot compile {node!r}")
 
 
-def build_query(parsed):
-    """Matches the query tree in units of the query's language. Units that also
-    match the reader's own words (parsed.strict) score higher than those found
-    only through a synonym or a compound part."""
+def language_query(parsed):
+    """Matches one language's analysis of the query in units of that language.
+    Units that also match the reader's own words (parsed.strict) score higher
+    than those found only through a synonym or a compound part."""
     fields = text_fields(parsed.language)
-    if parsed.root is None:
-        return Q("match_none")
     clauses = {
         "must": [compile_node(parsed.root, fields)],
         "filter": [Q("term", language=parsed.language)],
@@ -418,6 +433,31 @@ def build_query(parsed):
     if strict is not None and strict != parsed.root:
         clauses["should"] = [compile_node(strict, fields)]
     return Q("bool", **clauses)
+
+
+def build_query(parsed):
+    """Matches the query in every language: each language's units with that
+    language's analysis of it (one should clause per language)."""
+    queries = [language_query(query) for query in parsed.by_language().values()]
+    if not queries:
+        return Q("match_none")
+    if len(queries) == 1:
+        return queries[0]
+    return Q("bool", should=queries, minimum_should_match=1)
+
+
+def language_sort(language):
+    """Sorts the units in `language` (the reader's) before the others."""
+    return {
+        "_script": {
+            "type": "number",
+            "order": "asc",
+            "script": {
+                "source": "doc['language'].value == params.language ? 0 : 1",
+                "params": {"language": language_of(language)},
+            },
+        }
+    }
 
 
 def facet_filters(filters):
@@ -440,10 +480,13 @@ def build_search(request, page=None, index=None):
     """The Search for a SearchRequest (for `page`, default request.page)."""
     per_page = max(1, request.per_page)
     page = max(1, page or request.page)
-    fields = text_fields(request.query.language, boost=False)
+    languages = request.query.by_language()
     s = Search(index=index or index_name()).query(build_query(request.query))
     s = s.extra(track_total_hits=True, track_scores=True)
-    s = s.sort("_score", {"key": "asc"}).source(excludes=["suggest"])
+    # The reader's language first, then by score (scores of different
+    # languages' analyses are not comparable anyway).
+    sort = [language_sort(request.language)] if len(languages) > 1 else []
+    s = s.sort(*sort, "_score", {"key": "asc"}).source(excludes=["suggest"])
     s = s[(page - 1) * per_page : page * per_page]
 
     # Facet filters narrow the hits only (post_filter); each facet's counts are
@@ -481,13 +524,27 @@ def build_search(request, page=None, index=None):
         number_of_fragments=1,
         max_analyzed_offset=500_000,
     )
-    title, *rest = fields
-    s = s.highlight(title, number_of_fragments=0)  # the whole title
-    return s.highlight(*rest)
+    # Each unit has the fields of its own language only.
+    for language in languages:
+        title, *rest = text_fields(language, boost=False)
+        s = s.highlight(title, number_of_fragments=0)  # the whole title
+        s = s.highlight(*rest)
+    return s
 
 
-def build_suggest(prefix, language="da", limit=8):
+def suggest_languages(prefix, language=None):
+    """[(language, Prefix)]: the prefix in every language, the reader's first."""
+    reader = language_of(language or prefix.language)
+    return sorted(prefix.by_language().items(), key=lambda item: item[0] != reader)
+
+
+def build_suggest(prefix, language=None, limit=8):
     """The body of an autocomplete request for a search.query.Prefix.
+
+    One completion per language (named "<language>_typed", "<language>_term"),
+    limited to that language's titles by the context, with that language's
+    analysis of the words; the reader's language (`language`, default the
+    prefix's) comes first.
 
     The completion field holds titles analysed only by folding, while the
     Prefix's earlier words are stemmed and so would not match a title's start.
@@ -500,22 +557,25 @@ def build_suggest(prefix, language="da", limit=8):
     title's later words are inputs of their own, so two titles ending alike
     ("... i kommunen") would hide each other. Equal titles are merged afterwards.
     """
-    size = limit * 4 if prefix.terms else limit * 2
-    contexts = {"language": [language]}
     suggest = {}
-    for name, text in (("typed", prefix.prefix), ("term", prefix.term)):
-        if text and text not in [s["prefix"] for s in suggest.values()]:
-            suggest[name] = {
-                "prefix": text,
-                "completion": {
-                    "field": "suggest",
-                    "size": size,
-                    "skip_duplicates": False,
-                    "contexts": contexts,
-                },
-            }
+    for unit_language, words in suggest_languages(prefix, language):
+        size = limit * 4 if words.terms else limit * 2
+        asked = []
+        for name, text in (("typed", words.prefix), ("term", words.term)):
+            if text and text not in asked:
+                asked.append(text)
+                suggest[f"{unit_language}_{name}"] = {
+                    "prefix": text,
+                    "completion": {
+                        "field": "suggest",
+                        "size": size,
+                        "skip_duplicates": False,
+                        "contexts": {"language": [unit_language]},
+                    },
+                }
+    source = ["language", *(text_field(lang, "title") for lang in LANGUAGES), "url", "anchor"]
     # size 0: no ordinary hits, only the suggestions (which honour _source).
-    return {"size": 0, "_source": ["title", "url", "anchor", "kind"], "suggest": suggest}
+    return {"size": 0, "_source": [*source, "kind"], "suggest": suggest}
 
 
 def build_known_values(facet, values, index=None):
@@ -536,17 +596,18 @@ def _excerpt(text):
     return escape(Truncator(" ".join((text or "").split())).chars(SNIPPET_CHARS))
 
 
-def hit_from_raw(raw, language):
+def hit_from_raw(raw):
     source = raw.get("_source", {})
     marks = raw.get("highlight", {})
-    suffix = ".en" if english(language) else ""
+    language = language_of(source.get("language"))
+    texts = unit_texts(source)
     # Highlight fragments are escaped by ES (encoder "html"); everything else
     # is escaped here, before it is marked safe.
-    title = _first(marks.get(f"title{suffix}")) or escape(source.get("title", ""))
+    title = _first(marks.get(text_field(language, "title"))) or escape(texts.get("title", ""))
     snippet = (
-        _first(marks.get(f"body{suffix}"))
-        or _first(marks.get(f"lead{suffix}"))
-        or _excerpt(source.get("lead") or source.get("body"))
+        _first(marks.get(text_field(language, "body")))
+        or _first(marks.get(text_field(language, "lead")))
+        or _excerpt(texts.get("lead") or texts.get("body"))
     )
     labels = source.get("facet_labels") or {}
     regions = [labels.get(f"region:{value}", value) for value in source.get("region") or ()]
@@ -561,6 +622,7 @@ def hit_from_raw(raw, language):
         snippet=mark_safe(snippet),
         region=regions[0] if regions else "",
         score=raw.get("_score") or 0.0,
+        language=language,
     )
 
 
@@ -605,43 +667,45 @@ def facets_from_aggs(aggs, filters):
 
 def results_from_response(raw, request, page):
     per_page = max(1, request.per_page)
-    language = request.query.language
     return SearchResults(
         total=raw["hits"]["total"]["value"],
-        hits=[hit_from_raw(hit, language) for hit in raw["hits"]["hits"]],
+        hits=[hit_from_raw(hit) for hit in raw["hits"]["hits"]],
         facets=facets_from_aggs(raw.get("aggregations", {}), request.filters),
         page=page,
         per_page=per_page,
     )
 
 
-def suggestions_from_response(raw, prefix, language="da", limit=8):
-    """Suggestions from both completions, typed-prefix ones first; only titles
-    that contain the earlier words (analysed), each title once."""
-    an = text_analyzer(language)
+def suggestions_from_response(raw, prefix, language=None, limit=8):
+    """Suggestions from the completions, the reader's language first and within
+    a language typed-prefix ones first; only titles that contain the earlier
+    words (analysed in the title's language), each title once."""
     found, seen = [], set()
-    for name in ("typed", "term"):
-        for entry in raw.get("suggest", {}).get(name, []):
-            for option in entry.get("options", []):
-                source = option.get("_source", {})
-                title = source.get("title", "")
-                if not title or title in seen:
-                    continue
-                if prefix.terms:
-                    terms = {t for token in an.tokens(title) for t in token.terms}
-                    if not all(term in terms for term in prefix.terms):
+    for unit_language, words in suggest_languages(prefix, language):
+        an = text_analyzer(unit_language)
+        for name in ("typed", "term"):
+            for entry in raw.get("suggest", {}).get(f"{unit_language}_{name}", []):
+                for option in entry.get("options", []):
+                    source = option.get("_source", {})
+                    title = unit_texts(source).get("title", "")
+                    if not title or title in seen:
                         continue
-                seen.add(title)
-                anchor = source.get("anchor") or ""
-                url = source.get("url", "")
-                kind = source.get("kind", "")
-                found.append(
-                    Suggestion(
-                        label=title,
-                        url=f"{url}#{anchor}" if anchor else url,
-                        kind=str(KINDS.get(kind, "")),
+                    if words.terms:
+                        terms = {t for token in an.tokens(title) for t in token.terms}
+                        if not all(term in terms for term in words.terms):
+                            continue
+                    seen.add(title)
+                    anchor = source.get("anchor") or ""
+                    url = source.get("url", "")
+                    kind = source.get("kind", "")
+                    found.append(
+                        Suggestion(
+                            label=title,
+                            url=f"{url}#{anchor}" if anchor else url,
+                            kind=str(KINDS.get(kind, "")),
+                            language=language_of(source.get("language")),
+                        )
                     )
-                )
     return found[:limit]
 
 
@@ -735,7 +799,7 @@ class ElasticsearchBackend(SearchBackend):
     def _run(self, search):
         return self.client.search(index=self.index, body=search.to_dict()).body
 
-    def suggest(self, prefix, language="da", limit=8):
+    def suggest(self, prefix, language=None, limit=8):
         if prefix is None:
             return []
         body = build_suggest(prefix, language, limit)

@@ -233,11 +233,16 @@ def test_english_analyzer_stems_like_the_python_one(analysis):
 
 def test_field_mappings(definition):
     properties = definition["mappings"]["properties"]
-    for field in ("title", "lead", "body"):
-        assert properties[field]["type"] == "text"
-        assert properties[field]["analyzer"] == "sitesearch_da"
-        assert properties[field]["search_analyzer"] == "sitesearch_terms"
-        assert properties[field]["fields"]["en"]["analyzer"] == "sitesearch_en"
+    # A unit's text sits under its language, analysed as that language only.
+    for language in ("da", "en"):
+        fields = properties[language]["properties"]
+        assert set(fields) == {"title", "lead", "body"}
+        for field in fields.values():
+            assert field["type"] == "text"
+            assert field["analyzer"] == f"sitesearch_{language}"
+            assert field["search_analyzer"] == "sitesearch_terms"
+            assert "fields" not in field  # no second analysis of the same text
+    assert not {"title", "lead", "body"} & set(properties)
     for field in ("type", "dokument", "region", "maalgruppe", "tema", "key", "kind", "language"):
         assert properties[field]["type"] == "keyword"
     assert properties["page_id"]["type"] == "integer"
@@ -274,6 +279,9 @@ def test_unit_document():
     doc_id, source = unit_document(unit, 7)
     assert doc_id == unit.key
     assert source["page_id"] == 7
+    assert source["language"] == "da"
+    assert source["da"] == {"title": "Koordineret misbrugsbehandling", "lead": "", "body": ""}
+    assert "en" not in source
     assert source["type"] == ["afsnit"]
     assert source["region"] == ["hovedstaden"]
     assert source["tema"] == ["misbrug", "psykiatri"]
@@ -289,7 +297,7 @@ def test_unit_document():
 def test_editions_are_searchable_but_not_suggested():
     edition = Unit(kind="udgave", title="Dokument: 1. udgave", url="/d/udgaver/1/", page_id=3)
     _id, source = unit_document(edition, 3)
-    assert source["title"] == "Dokument: 1. udgave"
+    assert source["da"]["title"] == "Dokument: 1. udgave"
     assert source["suggest"] == []
 
 
@@ -308,14 +316,36 @@ def body(query, language="da", **kwargs):
     return build_search(SearchRequest(parse(query, language), **kwargs), index="t").to_dict()
 
 
+def in_language(search, language="da"):
+    """The bool query that matches the units in `language`."""
+    (found,) = [
+        clause["bool"]
+        for clause in search["query"]["bool"]["should"]
+        if clause["bool"]["filter"] == [{"term": {"language": language}}]
+    ]
+    return found
+
+
+def test_every_language_is_matched_with_its_own_analysis():
+    search = body("misbruget")
+    assert search["query"]["bool"]["minimum_should_match"] == 1
+    assert len(search["query"]["bool"]["should"]) == 2
+    danish, english = in_language(search, "da"), in_language(search, "en")
+    assert {m["query"] for m in clauses(danish["must"], "multi_match")} == {"misbrug", "rusmiddel"}
+    # Snowball English leaves "misbruget" alone, and English has no synonyms.
+    (match,) = clauses(english["must"], "multi_match")
+    assert match["query"] == "misbruget"
+    assert match["fields"] == ["en.title^10", "en.lead^3", "en.body"]
+
+
 def test_plain_query():
-    query = body("misbruget")["query"]["bool"]
+    query = in_language(body("misbruget"))
     assert query["filter"] == [{"term": {"language": "da"}}]
     matches = clauses(query["must"], "multi_match")
     # "misbruget" is "misbrug", and the synonym "rusmiddel".
     assert {m["query"] for m in matches} == {"misbrug", "rusmiddel"}
     for match in matches:
-        assert match["fields"] == ["title^10", "lead^3", "body"]
+        assert match["fields"] == ["da.title^10", "da.lead^3", "da.body"]
         assert match["type"] == "best_fields"
         assert match["operator"] == "and"
     (either,) = clauses(query["must"], "bool")
@@ -325,12 +355,12 @@ def test_plain_query():
 
 
 def test_one_word_without_synonyms_is_one_clause():
-    query = body("kvaliteten")["query"]["bool"]
+    query = in_language(body("kvaliteten"))
     assert query["must"] == [
         {
             "multi_match": {
                 "query": "kvalit",
-                "fields": ["title^10", "lead^3", "body"],
+                "fields": ["da.title^10", "da.lead^3", "da.body"],
                 "type": "best_fields",
                 "operator": "and",
                 "tie_breaker": 0.3,
@@ -341,7 +371,7 @@ def test_one_word_without_synonyms_is_one_clause():
 
 
 def test_phrase_and_synonym():
-    (root,) = body('misbrug "psykisk lidelse"')["query"]["bool"]["must"]
+    (root,) = in_language(body('misbrug "psykisk lidelse"'))["must"]
     word, phrase = root["bool"]["must"]
     assert word["bool"]["minimum_should_match"] == 1
     assert [m["multi_match"]["query"] for m in word["bool"]["should"]] == ["misbrug", "rusmiddel"]
@@ -350,18 +380,25 @@ def test_phrase_and_synonym():
 
 
 def test_compound_query_accepts_the_whole_word_or_all_parts():
-    (root,) = body("misbrugsbehandlingen")["query"]["bool"]["must"]
+    (root,) = in_language(body("misbrugsbehandlingen"))["must"]
     whole, parts = root["bool"]["should"]
     assert whole["multi_match"]["query"] == "misbrugsbehandling"
     assert [m["multi_match"]["query"] for m in parts["bool"]["must"]] == ["misbrug", "behandling"]
 
 
 def test_english_query_uses_english_fields():
-    query = body("studies", language="en")["query"]["bool"]
+    query = in_language(body("studies", language="en"), "en")
     assert query["filter"] == [{"term": {"language": "en"}}]
     (match,) = clauses(query["must"], "multi_match")
     assert match["query"] == "studi"
-    assert match["fields"] == ["title.en^10", "lead.en^3", "body.en"]
+    assert match["fields"] == ["en.title^10", "en.lead^3", "en.body"]
+
+
+def test_a_language_whose_analysis_is_empty_is_not_matched():
+    # "the" is an English stop word: only the Danish analysis has a word left.
+    search = body('"the"', language="da")
+    assert search["query"]["bool"]["filter"] == [{"term": {"language": "da"}}]
+    assert search["sort"][0] == "_score"  # one language: nothing to put first
 
 
 def test_facet_filters_narrow_hits_but_not_their_own_counts():
@@ -400,10 +437,19 @@ def test_highlighting():
     assert highlight["encoder"] == "html"
     assert highlight["number_of_fragments"] == 1
     assert 150 <= highlight["fragment_size"] <= 250
-    assert list(highlight["fields"]) == ["title", "lead", "body"]
-    assert highlight["fields"]["title"] == {"number_of_fragments": 0}
+    # Every language's fields: a unit only has those of its own language.
+    assert list(highlight["fields"]) == [
+        "da.title",
+        "da.lead",
+        "da.body",
+        "en.title",
+        "en.lead",
+        "en.body",
+    ]
+    assert highlight["fields"]["da.title"] == {"number_of_fragments": 0}
+    assert highlight["fields"]["en.title"] == {"number_of_fragments": 0}
     english = body("studies", language="en")["highlight"]
-    assert list(english["fields"]) == ["title.en", "lead.en", "body.en"]
+    assert list(english["fields"])[:3] == ["en.title", "en.lead", "en.body"]
 
 
 def test_pagination():
@@ -428,16 +474,18 @@ def test_known_values():
 
 def test_suggest_body():
     request = build_suggest(parse_prefix("misb"), "da", limit=5)
-    (name,) = request["suggest"]
-    suggestion = request["suggest"][name]
-    assert suggestion["prefix"] == "misb"
-    completion = suggestion["completion"]
-    assert completion["field"] == "suggest"
-    assert completion["size"] >= 5
-    assert completion["contexts"] == {"language": ["da"]}
-    # Equal inputs of different titles must not hide each other (see build_suggest).
-    assert completion["skip_duplicates"] is False
-    assert set(request["_source"]) >= {"title", "url", "anchor", "kind"}
+    # One completion per language, the reader's first, each in its own context.
+    assert list(request["suggest"]) == ["da_typed", "en_typed"]
+    for language in ("da", "en"):
+        suggestion = request["suggest"][f"{language}_typed"]
+        assert suggestion["prefix"] == "misb"
+        completion = suggestion["completion"]
+        assert completion["field"] == "suggest"
+        assert completion["size"] >= 5
+        assert completion["contexts"] == {"language": [language]}
+        # Equal inputs of different titles must not hide each other (see build_suggest).
+        assert completion["skip_duplicates"] is False
+    assert set(request["_source"]) >= {"language", "da.title", "en.title", "url", "anchor", "kind"}
     assert request["size"] == 0  # the suggestions only, no hits
 
 
@@ -451,14 +499,24 @@ def test_suggest_body_for_folded_prefix():
     assert [s["prefix"] for s in request["suggest"].values()][0] == "forloe"
 
 
-def option(title, kind="dokument", url="/a/", anchor=""):
-    return {"text": title, "_source": {"title": title, "kind": kind, "url": url, "anchor": anchor}}
+def test_suggest_body_in_english_asks_english_first():
+    request = build_suggest(parse_prefix("treatments", "en"), "en")
+    assert list(request["suggest"]) == ["en_typed", "en_term", "da_typed", "da_term"]
+    assert request["suggest"]["en_term"]["prefix"] == "treatment"
+    assert request["suggest"]["en_term"]["completion"]["contexts"] == {"language": ["en"]}
+    # The reader's language can also be given apart from the prefix's.
+    assert list(build_suggest(parse_prefix("treatments", "en"), "da")["suggest"])[0] == "da_typed"
+
+
+def option(title, kind="dokument", url="/a/", anchor="", language="da"):
+    source = {"language": language, language: {"title": title}}
+    return {"text": title, "_source": {**source, "kind": kind, "url": url, "anchor": anchor}}
 
 
 def test_suggestions_keep_titles_with_the_earlier_words_once():
     raw = {
         "suggest": {
-            "typed": [
+            "da_typed": [
                 {
                     "options": [
                         option("Behandling i kommunen"),
@@ -477,6 +535,22 @@ def test_suggestions_keep_titles_with_the_earlier_words_once():
     assert [s.label for s in everything] == ["Behandling i kommunen"]
 
 
+def test_suggestions_in_the_readers_language_first():
+    raw = {
+        "suggest": {
+            "da_typed": [{"options": [option("Behandlingsforløb", url="/da/")]}],
+            "en_typed": [{"options": [option("Behaviour", url="/en/", language="en")]}],
+        }
+    }
+    english = suggestions_from_response(raw, parse_prefix("beh", "en"), "en")
+    assert [(s.label, s.url, s.language) for s in english] == [
+        ("Behaviour", "/en/", "en"),
+        ("Behandlingsforløb", "/da/", "da"),
+    ]
+    danish = suggestions_from_response(raw, parse_prefix("beh", "da"), "da")
+    assert [s.label for s in danish] == ["Behandlingsforløb", "Behaviour"]
+
+
 # --- Responses ------------------------------------------------------------------
 
 
@@ -487,17 +561,20 @@ def test_hit_uses_highlights_and_escapes_the_rest():
         "_source": {
             "key": "page:3",
             "kind": "dokument",
-            "title": "<Misbrug> & co",
+            "language": "da",
+            "da": {
+                "title": "<Misbrug> & co",
+                "lead": "<script>alert(1)</script> " + "ord " * 100,
+                "body": "",
+            },
             "url": "/v/",
             "anchor": "a",
             "trail": ["Vejledning", "Afsnit"],
-            "lead": "<script>alert(1)</script> " + "ord " * 100,
-            "body": "",
             "region": ["hovedstaden"],
             "facet_labels": {"region:hovedstaden": "Region Hovedstaden"},
         },
     }
-    hit = hit_from_raw(raw, "da")
+    hit = hit_from_raw(raw)
     assert hit.title == "&lt;Misbrug&gt; &amp; co"
     assert hit.snippet.startswith("&lt;script&gt;")
     assert len(hit.snippet) < 260
@@ -505,17 +582,18 @@ def test_hit_uses_highlights_and_escapes_the_rest():
     assert hit.trail == "Vejledning › Afsnit"
     assert hit.region == "Region Hovedstaden"
     assert hit.score == 2.5
+    assert hit.language == "da"
 
     raw["highlight"] = {
-        "title": ["&lt;<mark>Misbrug</mark>&gt; &amp; co"],
-        "lead": ["lead <mark>misbrug</mark>"],
-        "body": ["body <mark>misbrug</mark>"],
+        "da.title": ["&lt;<mark>Misbrug</mark>&gt; &amp; co"],
+        "da.lead": ["lead <mark>misbrug</mark>"],
+        "da.body": ["body <mark>misbrug</mark>"],
     }
-    hit = hit_from_raw(raw, "da")
+    hit = hit_from_raw(raw)
     assert hit.title == "&lt;<mark>Misbrug</mark>&gt; &amp; co"
     assert hit.snippet == "body <mark>misbrug</mark>"
-    del raw["highlight"]["body"]
-    assert hit_from_raw(raw, "da").snippet == "lead <mark>misbrug</mark>"
+    del raw["highlight"]["da.body"]
+    assert hit_from_raw(raw).snippet == "lead <mark>misbrug</mark>"
 
 
 def test_facets_from_aggregations():

@@ -67,6 +67,8 @@ PAGES = {
     104: [unit(104, "Studies of treatment", "Running helps, studies show.", language="en")],
     105: [unit(105, "Udgået side om rusmidler", "Denne side om rusmidlerne fjernes.")],
     106: [unit(106, "Hjælp til hjemløse", "Når man er hjemløs. Nye idéer fra de pårørende.")],
+    107: [unit(107, "Housing First i kommunen", "Bostøtte efter Housing First-metoden.")],
+    108: [unit(108, "Housing First", "Housing gives people a home first.", language="en")],
 }
 
 
@@ -133,9 +135,22 @@ def test_phrase(backend):
     assert not search(backend, '"lidelse psykisk"').hits
 
 
-def test_only_the_query_language(backend):
-    assert not search(backend, "studies").hits
-    assert titles(search(backend, "studies", language="en")) == {"Studies of treatment"}
+def ordered(results):
+    return [hit.title.replace("<mark>", "").replace("</mark>", "") for hit in results.hits]
+
+
+def test_each_language_with_its_own_analysis_the_readers_first(backend):
+    # "running" is "run" only in English: the English unit is found by the
+    # English analysis of the query, for a Danish reader too.
+    assert titles(search(backend, "running")) == {"Studies of treatment"}
+    assert titles(search(backend, "running", language="en")) == {"Studies of treatment"}
+    # Found in both languages: the reader's first.
+    danish = search(backend, "housing first")
+    assert ordered(danish) == ["Housing First i kommunen", "Housing First"]
+    assert [hit.language for hit in danish.hits] == ["da", "en"]
+    english = search(backend, "housing first", language="en")
+    assert ordered(english) == ["Housing First", "Housing First i kommunen"]
+    assert {v.value: v.count for v in english.facets["type"]} == {"dokument": 2}
 
 
 def test_highlighting(backend):
@@ -186,7 +201,10 @@ def test_suggestions(backend):
     (suggestion,) = backend.suggest(parse_prefix("gode forlø"), "da")
     assert (suggestion.label, suggestion.url) == ("Det gode forløb", "/side-102/#forloeb")
     assert not backend.suggest(parse_prefix("kommunen forlø"), "da")
-    assert not backend.suggest(parse_prefix("stud"), "da")
+    # English titles are suggested too, after the reader's language.
+    assert [s.label for s in backend.suggest(parse_prefix("stud"), "da")] == [
+        "Studies of treatment"
+    ]
 
 
 def test_replace_page_drops_units_it_no_longer_has(backend):
