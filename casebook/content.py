@@ -4,7 +4,15 @@ from datetime import date
 from typing import ClassVar, Literal
 
 from guidelines.content import Handler, register
-from guidelines.content.pages import IndexPageHandler, dump_page, site_root, sync_page
+from guidelines.content.pages import (
+    IndexPageHandler,
+    dump_page,
+    find_page,
+    in_locale,
+    move_with_translations,
+    site_root,
+    sync_page,
+)
 from guidelines.content.schema import IndexItem, PageItem, RichText, Slug, Text
 from guidelines.models import GuidanceDocumentPage, Municipality, Region, RegionPage
 
@@ -65,7 +73,9 @@ class CaseItem(PageItem):
     page_attribute: ClassVar[dict] = {"recommendations": "recommendation_links"}
 
     @classmethod
-    def field_to_page(cls, name, value):
+    def field_to_page(cls, name, value, context):
+        # Regions, municipalities, target groups and themes are reference data,
+        # the same in every language; documents are looked up in the item's locale.
         if name == "region":
             return _region(value)
         if name == "municipalities":
@@ -75,7 +85,7 @@ class CaseItem(PageItem):
         if name == "themes":
             return _lookup(Theme, "slug", value, "tema")
         if name == "recommendations":
-            return recommendation_links(value)
+            return recommendation_links(value, context)
         return value
 
     @classmethod
@@ -91,11 +101,13 @@ class CaseItem(PageItem):
         return value
 
 
-def recommendation_links(references):
+def recommendation_links(references, context):
+    """Links to recommendations; in a translation to the document's translation
+    when it has one, else to the Danish document."""
     links = []
     for reference in references:
         slug, _sep, code = reference.partition("/")
-        document = GuidanceDocumentPage.objects.filter(slug=slug).first()
+        document = find_page(GuidanceDocumentPage, context, slug=slug)
         if document is None:
             raise ValueError(f"ukendt dokument i '{reference}' (skriv dokument-slug/kode)")
         if not document.find_recommendation(code):
@@ -116,11 +128,11 @@ class MeetingItem(PageItem):
     page_attribute: ClassVar[dict] = {"cases": "presented_cases"}
 
     @classmethod
-    def field_to_page(cls, name, value):
+    def field_to_page(cls, name, value, context):
         if name == "region":
             return _region(value)
         if name == "cases":
-            return [MeetingCase(case=case) for case in _lookup(CasePage, "slug", value, "case")]
+            return [MeetingCase(case=case) for case in _cases(value, context)]
         return value
 
     @classmethod
@@ -132,8 +144,19 @@ class MeetingItem(PageItem):
         return value
 
 
+def _cases(slugs, context):
+    """Cases by slug; in a translation each case's translation when it has one,
+    else the Danish case."""
+    cases = [find_page(CasePage, context, slug=slug) for slug in slugs]
+    missing = [slug for slug, case in zip(slugs, cases, strict=True) if case is None]
+    if missing:
+        raise ValueError(f"ukendt case: {', '.join(missing)}")
+    return cases
+
+
 def casebook_index(context):
-    index = CasebookIndexPage.objects.child_of(site_root(context)).first()
+    """The Danish casebook (a translation finds its source pages under it)."""
+    index = in_locale(CasebookIndexPage.objects.child_of(site_root(context)), None).first()
     if index is None:
         raise context.error("casebogen findes ikke; importér 'casebook_index' først")
     return index
@@ -161,20 +184,23 @@ class CasesHandler(Handler):
         for position, item in enumerate(value):
             item_context = context.child(f"{self.key}[{position}] ({item.slug})", demo=item.demo)
             if item.region:
-                parent = RegionPage.objects.filter(region__slug=item.region).first()
+                regions = RegionPage.objects.filter(region__slug=item.region)
+                parent = in_locale(regions, None).first()
                 if parent is None:
                     raise item_context.error("regionen har ingen side endnu", field="region")
             else:
                 parent = index
-            elsewhere = CasePage.objects.filter(slug=item.slug).exclude(
-                pk__in=CasePage.objects.child_of(parent).values("pk")
-            )
-            for case in elsewhere[:1]:
-                case.move(parent, pos="last-child")
+            if not context.translating:
+                # A translation follows its Danish case (pages.sync_translation).
+                elsewhere = in_locale(CasePage.objects.filter(slug=item.slug), None).exclude(
+                    pk__in=CasePage.objects.child_of(parent).values("pk")
+                )
+                for case in elsewhere[:1]:
+                    move_with_translations(case, parent)
             sync_page(parent, CasePage, item, item_context)
 
-    def dump(self):
-        cases = CasePage.objects.order_by("path").select_related("region")
+    def dump(self, locale):
+        cases = in_locale(CasePage.objects.order_by("path"), locale).select_related("region")
         return [dump_page(case, CaseItem) for case in cases] or None
 
 
@@ -196,7 +222,9 @@ class MeetingsHandler(Handler):
     order = 42
 
     def apply(self, value, context):
-        index = MeetingIndexPage.objects.child_of(casebook_index(context)).first()
+        index = in_locale(MeetingIndexPage.objects.child_of(casebook_index(context)), None).first()
+        if index is None and context.translating:
+            raise context.error("der er ingen dansk side 'moeder' at oversætte møder i")
         if index is None:
             index = sync_page(
                 casebook_index(context),
@@ -209,6 +237,6 @@ class MeetingsHandler(Handler):
             item_context = context.child(f"{self.key}[{position}] ({item.slug})", demo=item.demo)
             sync_page(index, MeetingPage, item, item_context)
 
-    def dump(self):
-        meetings = MeetingPage.objects.order_by("path").select_related("region")
+    def dump(self, locale):
+        meetings = in_locale(MeetingPage.objects.order_by("path"), locale).select_related("region")
         return [dump_page(meeting, MeetingItem) for meeting in meetings] or None

@@ -3,7 +3,14 @@
 from wagtail.models import Page, Site
 
 from guidelines.content import Handler, register
-from guidelines.content.pages import dump_page, sync_children, sync_page
+from guidelines.content.pages import (
+    dump_page,
+    exported_pages,
+    in_locale,
+    site_root,
+    sync_children,
+    sync_page,
+)
 from guidelines.content.schema import Item, PageItem, RichText
 
 from .models import HomePage, StandardPage
@@ -33,6 +40,14 @@ class SiteHandler(Handler):
     def apply(self, value, context):
         context = context.child(self.key, demo=value.demo)
         root = Page.get_first_root_node()
+        if context.translating:
+            # The translation of the site's home page (a sibling of it under the
+            # root, served under /en/), and of the standard pages the file names.
+            site_root(context)  # a translation needs the Danish site first
+            home = sync_page(root, HomePage, value.home, context.child("home"), singleton=True)
+            pages_context = context.child("home", home.is_demo)
+            sync_children(home, StandardPage, value.pages, pages_context, "pages")
+            return
         home = sync_page(root, HomePage, value.home, context.child("home"), singleton=True)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
@@ -47,14 +62,15 @@ class SiteHandler(Handler):
         # Standard pages inherit the home page's demo flag, as export writes them.
         sync_children(home, StandardPage, value.pages, context.child("home", home.is_demo), "pages")
 
-    def dump(self):
-        home = HomePage.objects.first()
-        if home is None:
+    def dump(self, locale):
+        homes = exported_pages(HomePage.objects.all(), locale, with_children=StandardPage)
+        if not homes:
             return None
+        home = homes[0]
         return {
             "home": dump_page(home, HomeItem),
             "pages": [
                 dump_page(page, StandardItem, parent_demo=home.is_demo)
-                for page in StandardPage.objects.child_of(home)
+                for page in in_locale(StandardPage.objects.child_of(home), locale)
             ],
         }

@@ -21,7 +21,7 @@ from ..models import (
     SectionAdaptation,
 )
 from ..models.adaptations import LOCAL_TEXT_FEATURES, entry_problems
-from .pages import dump_page, sync_page
+from .pages import dump_page, find_page, in_locale, sync_page
 from .registry import Handler, register
 from .richtext import rich_text_problem
 from .schema import Item, PageItem, Slug
@@ -37,10 +37,14 @@ def _check_local_text(html):
 LocalRichText = Annotated[str, AfterValidator(_check_local_text)]
 
 
-def find_document(slug):
-    document = GuidanceDocumentPage.objects.filter(slug=slug).first()
+def find_document(slug, context):
+    """The national document `slug`; in a translation its translation when it has
+    one, else the Danish one (with the Danish editions)."""
+    document = find_page(GuidanceDocumentPage, context, slug=slug)
     if document is None:
-        known = GuidanceDocumentPage.objects.order_by("path").values_list("slug", flat=True)
+        known = in_locale(GuidanceDocumentPage.objects.order_by("path"), None).values_list(
+            "slug", flat=True
+        )
         raise ValueError(f"ukendt vejledning '{slug}' (kendte: {', '.join(known) or 'ingen'})")
     return document
 
@@ -90,12 +94,12 @@ class AdaptationItem(PageItem):
         # The region is where the page lives, not a field of it.
         return [name for name in super().page_fields() if name != "region"]
 
-    def field_to_page(self, name, value):
+    def field_to_page(self, name, value, context):
         # An instance method: the edition is looked up in this item's document.
         if name == "document":
-            return find_document(value)
+            return find_document(value, context)
         if name == "based_on":
-            return find_edition(find_document(self.document), value)
+            return find_edition(find_document(self.document, context), value)
         if name == "sections":
             return [
                 SectionAdaptation(
@@ -133,7 +137,8 @@ def region_page(item, context):
     if not Region.objects.filter(slug=item.region).exists():
         known = ", ".join(Region.objects.values_list("slug", flat=True))
         raise context.error(f"ukendt region '{item.region}' (kendte: {known})", field="region")
-    page = RegionPage.objects.filter(region__slug=item.region).first()
+    # The Danish region page: a translation finds its source under it.
+    page = in_locale(RegionPage.objects.filter(region__slug=item.region), None).first()
     if page is None:
         raise context.error(
             "regionen har ingen side endnu; importér den under 'regions_index' først",
@@ -149,7 +154,7 @@ def check_item(item, context):
     names the entry (`sections[2] (opfoelgning)`) and its field.
     """
     try:
-        document = find_document(item.document)
+        document = find_document(item.document, context)
     except ValueError as error:
         raise context.error(str(error), field="document") from error
     try:
@@ -196,11 +201,11 @@ class AdaptationsHandler(Handler):
             check_item(item, item_context)
             sync_page(parent, RegionalAdaptationPage, item, item_context)
 
-    def dump(self):
+    def dump(self, locale):
         regions = {
             page.path: page.region.slug for page in RegionPage.objects.select_related("region")
         }
-        pages = RegionalAdaptationPage.objects.order_by("path").select_related(
+        pages = in_locale(RegionalAdaptationPage.objects.order_by("path"), locale).select_related(
             "document", "based_on"
         )
         adaptations = []

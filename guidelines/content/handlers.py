@@ -14,7 +14,17 @@ from ..models import (
     RegionIndexPage,
     RegionPage,
 )
-from .pages import IndexPageHandler, dump_page, page_values, site_root, sync_children, sync_page
+from .pages import (
+    IndexPageHandler,
+    dump_page,
+    exported_pages,
+    in_locale,
+    is_source,
+    page_values,
+    site_root,
+    sync_children,
+    sync_page,
+)
 from .registry import Handler, register
 from .schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
 
@@ -61,7 +71,8 @@ class RegionItem(PageItem):
     intro: str = ""
 
     @classmethod
-    def field_to_page(cls, name, value):
+    def field_to_page(cls, name, value, context):
+        # Regions are reference data, the same in every language.
         if name == "region":
             region = Region.objects.filter(slug=value).first()
             if region is None:
@@ -82,10 +93,13 @@ class RegionIndexItem(IndexItem):
 
 
 def guidance_index(context, item=None):
-    """The guidance index page; created with default texts when a file has none."""
-    existing = GuidanceIndexPage.objects.child_of(site_root(context)).first()
+    """The guidance index page; created with default texts when a file has none
+    (in the source locale: a translation needs the Danish one to translate)."""
+    existing = in_locale(GuidanceIndexPage.objects.child_of(site_root(context)), None).first()
     if existing is not None and item is None:
         return existing
+    if existing is None and item is None and context.translating:
+        raise context.error("der er ingen dansk side 'vejledninger' at oversætte dokumenter i")
     item = item or IndexItem(slug="vejledninger", title="Vejledninger")
     return sync_page(site_root(context), GuidanceIndexPage, item, context, singleton=True)
 
@@ -181,15 +195,24 @@ class DocumentsHandler(Handler):
             index, GuidanceDocumentPage, value, context, self.key, prune=False, each=sections
         )
 
-    def dump(self):
+    def dump(self, locale):
         documents = []
-        for document in GuidanceDocumentPage.objects.order_by("path"):
+        for document in exported_pages(
+            GuidanceDocumentPage.objects.all(), locale, with_children=GuidanceSectionPage
+        ):
             data = dump_page(document, DocumentItem)
+            sections = list(in_locale(GuidanceSectionPage.objects.child_of(document), locale))
             data["sections"] = [
                 dump_page(section, SectionItem, parent_demo=document.is_demo)
-                for section in GuidanceSectionPage.objects.child_of(document)
+                for section in sections
             ]
-            current = structure(build_snapshot(document_data(document), document.sections))
+            # The text an edition without `sections` freezes on import: the sections
+            # in this item (a translation's item lists its translated sections only).
+            if is_source(locale):
+                live = document.sections
+            else:
+                live = [section for section in sections if section.live]
+            current = structure(build_snapshot(document_data(document), live))
             data["editions"] = [dump_edition(e, current) for e in document.editions.all()]
             documents.append(data)
         return documents or None
@@ -206,13 +229,16 @@ class RegionIndexHandler(Handler):
         index = sync_page(site_root(context), RegionIndexPage, value, context, singleton=True)
         sync_children(index, RegionPage, value.regions, context, "regions")
 
-    def dump(self):
-        index = RegionIndexPage.objects.first()
-        if index is None:
+    def dump(self, locale):
+        indexes = exported_pages(RegionIndexPage.objects.all(), locale, with_children=RegionPage)
+        if not indexes:
             return None
+        index = indexes[0]
         data = dump_page(index, RegionIndexItem)
         data["regions"] = [
             dump_page(page, RegionItem, parent_demo=index.is_demo)
-            for page in RegionPage.objects.child_of(index).select_related("region")
+            for page in in_locale(RegionPage.objects.child_of(index), locale).select_related(
+                "region"
+            )
         ]
         return data

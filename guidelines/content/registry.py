@@ -27,11 +27,17 @@ class Handler:
         return item["slug"]
 
     def apply(self, value, context):
-        """Make the database match `value` (already validated against `schema`)."""
+        """Make the database match `value` (already validated against `schema`).
+
+        In a translation file (`context.translating`) the items translate the
+        source-locale pages with the same slugs: pages.sync_page does that when
+        given the source page's parent (or its translation)."""
         raise NotImplementedError
 
-    def dump(self):
-        """Return the value for `key` from the database, or None when there is nothing."""
+    def dump(self, locale):
+        """Return the value for `key` in `locale` from the database, or None when
+        there is nothing: in the source locale all pages, in another locale the
+        pages translated into it (pages.in_locale, pages.exported_pages)."""
         raise NotImplementedError
 
 

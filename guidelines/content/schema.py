@@ -31,8 +31,11 @@ class Item(BaseModel):
     page_attribute: ClassVar[dict[str, str]] = {}
 
     @classmethod
-    def field_to_page(cls, name, value):
-        """The page attribute value for an item value (override for relations)."""
+    def field_to_page(cls, name, value, context):
+        """The page attribute value for an item value (override for relations).
+
+        `context` says which locale the item is in: in a translation, a page
+        named by slug is looked up in that locale first (pages.find_page)."""
         return value
 
     @classmethod

@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.db import transaction
 from pydantic import ValidationError, create_model
+from wagtail.models import Locale
 
 from .errors import ContentError
 from .registry import handlers
@@ -29,23 +31,43 @@ def content_files(path):
 
 
 def read_file(path):
+    """The file's content mappings: usually one; a single-file export of a site in
+    several languages holds one per language (YAML documents separated by `---`,
+    or a JSON list)."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        if path.suffix == ".json":
+            data = json.loads(text)
+            parts = data if isinstance(data, list) else [data]
+        else:
+            parts = [part for part in yaml.safe_load_all(text) if part is not None]
     except UnicodeDecodeError as error:
         raise ContentError("filen er ikke UTF-8", file=path) from error
     except (yaml.YAMLError, json.JSONDecodeError) as error:
         raise ContentError(f"kan ikke læses: {error}", file=path) from error
-    if not isinstance(data, dict):
+    if not parts or not all(isinstance(part, dict) for part in parts):
         raise ContentError("filen skal indeholde en mapping med 'format' øverst", file=path)
-    return data
+    return parts
 
 
 def file_schema():
     fields = {handler.key: (handler.schema | None, None) for handler in handlers()}
     return create_model(
-        "ContentFile", __base__=Item, format=(str, ...), demo=(bool, False), **fields
+        "ContentFile",
+        __base__=Item,
+        format=(str, ...),
+        demo=(bool, False),
+        locale=(str | None, None),
+        **fields,
     )
+
+
+def content_languages():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+def source_language():
+    return Locale.get_default().language_code
 
 
 def _location(raw, loc):
@@ -69,11 +91,31 @@ def validate(path, raw):
             field="format",
         )
     try:
-        return file_schema().model_validate(raw)
+        content = file_schema().model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         item, field = _location(raw, first["loc"])
         raise ContentError(first["msg"], file=path, item=item, field=field) from error
+    if content.locale is not None and content.locale not in content_languages():
+        raise ContentError(
+            f"ukendt sprog {content.locale!r} (sitets sprog: {', '.join(content_languages())})",
+            file=path,
+            field="locale",
+        )
+    if content.locale == source_language():
+        content.locale = None  # the source locale, said out loud
+    return content
+
+
+def read_parts(path):
+    """(label, validated content) for every content mapping under `path`."""
+    parsed = []
+    for file in content_files(path):
+        parts = read_file(file)
+        for number, raw in enumerate(parts, start=1):
+            label = file if len(parts) == 1 else f"{file} (del {number})"
+            parsed.append((label, validate(label, raw)))
+    return parsed
 
 
 def _check_duplicates(parsed):
@@ -88,10 +130,23 @@ def _check_duplicates(parsed):
                 if isinstance(value, list)
                 else [handler.key]
             )
+            if content.locale is not None:  # a translation may name the same pages
+                keys = [f"{key} ({content.locale})" for key in keys]
             for key in keys:
                 if key in seen:
                     raise ContentError(f"{key} findes også i {seen[key]}", file=path)
                 seen[key] = path
+
+
+def _apply(parsed, stats, locale=None):
+    from .pages import Context
+
+    for handler in handlers():
+        for file, content in parsed:
+            value = getattr(content, handler.key)
+            if value is not None:
+                context = Context(file=str(file), demo=content.demo, stats=stats, locale=locale)
+                handler.apply(value, context)
 
 
 def import_content(path):
@@ -99,19 +154,23 @@ def import_content(path):
 
     Every file is read and validated before anything is written; the writes
     run in one transaction, so an error leaves the database as it was.
+    The source locale's files go first, then each other locale's: their items
+    translate the source pages with the same slugs (taking the places of the
+    aliases wagtail-localize's synchronisation made, where it has made them).
     Returns counts of created, updated and unchanged pages.
     """
-    from .pages import Context
+    from .pages import mirror_order
 
-    parsed = [(file, validate(file, read_file(file))) for file in content_files(path)]
+    parsed = read_parts(path)
     _check_duplicates(parsed)
+    languages = sorted({content.locale for _file, content in parsed} - {None})
     stats = {"created": 0, "updated": 0, "unchanged": 0}
     with transaction.atomic():
-        for handler in handlers():
-            for file, content in parsed:
-                value = getattr(content, handler.key)
-                if value is not None:
-                    handler.apply(value, Context(file=str(file), demo=content.demo, stats=stats))
+        _apply([(f, c) for f, c in parsed if c.locale is None], stats)
+        for code in languages:
+            locale, _created = Locale.objects.get_or_create(language_code=code)
+            _apply([(f, c) for f, c in parsed if c.locale == code], stats, locale)
+            mirror_order(locale)
     return stats
 
 
@@ -127,45 +186,78 @@ def _str_representer(dumper, value):
 _Dumper.add_representer(str, _str_representer)
 
 
+def _yaml(data):
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
 def _dump_yaml(data, file):
     file.parent.mkdir(parents=True, exist_ok=True)
-    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    file.write_text(text, encoding="utf-8")
+    file.write_text(_yaml(data), encoding="utf-8")
+
+
+def _locales_to_export():
+    """The source locale, then every other locale that has pages, by language code."""
+    source = Locale.get_default()
+    others = Locale.objects.exclude(pk=source.pk).order_by("language_code")
+    return [source, *others]
+
+
+def export_parts():
+    """One content mapping per locale with content: the source locale's first, then
+    each translation's (`locale: <code>`, only what is translated into it)."""
+    parts = []
+    for locale in _locales_to_export():
+        content = {"format": FORMAT}
+        if parts:
+            content["locale"] = locale.language_code
+        for handler in handlers():
+            value = handler.dump(locale)
+            if value is not None:
+                content[handler.key] = value
+        if not parts or len(content) > 2:
+            parts.append(content)
+    return parts
 
 
 def export_content(path):
-    """Write all content to `path`: one file (.yaml/.json) or a folder of YAML files."""
+    """Write all content to `path`: one file (.yaml/.json) or a folder of YAML files.
+
+    A folder holds the source locale's files at its top and each translation's
+    in a subfolder named by its language code (`en/site.yaml`, `en/documents/…`),
+    laid out the same way. A single file holds one content mapping per locale:
+    YAML documents separated by `---`, or a JSON list (a mapping when there is
+    only one locale)."""
     path = Path(path)
-    everything = {"format": FORMAT}
-    for handler in handlers():
-        value = handler.dump()
-        if value is not None:
-            everything[handler.key] = value
+    parts = export_parts()
 
     if path.suffix in SUFFIXES:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".json":
+            data = parts if len(parts) > 1 else parts[0]
             path.write_text(
-                json.dumps(everything, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
+                json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
             )
         else:
-            _dump_yaml(everything, path)
+            path.write_text("---\n".join(_yaml(part) for part in parts), encoding="utf-8")
         return [path]
 
     written = []
-    site = {"format": FORMAT}
-    for handler in handlers():
-        value = everything.get(handler.key)
-        if value is None:
-            continue
-        if handler.one_file_per_item:
-            for item in value:
-                file = path / handler.key / f"{handler.item_file(item)}.yaml"
-                _dump_yaml({"format": FORMAT, handler.key: [item]}, file)
-                written.append(file)
-        else:
-            site[handler.key] = value
-    if len(site) > 1:
-        _dump_yaml(site, path / SITE_FILE)
-        written.append(path / SITE_FILE)
+    for content in parts:
+        folder = path / content["locale"] if "locale" in content else path
+        header = {key: content[key] for key in ("format", "locale") if key in content}
+        site = dict(header)
+        for handler in handlers():
+            value = content.get(handler.key)
+            if value is None:
+                continue
+            if handler.one_file_per_item:
+                for item in value:
+                    file = folder / handler.key / f"{handler.item_file(item)}.yaml"
+                    _dump_yaml({**header, handler.key: [item]}, file)
+                    written.append(file)
+            else:
+                site[handler.key] = value
+        if len(site) > len(header):
+            _dump_yaml(site, folder / SITE_FILE)
+            written.append(folder / SITE_FILE)
     return written

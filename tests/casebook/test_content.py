@@ -90,6 +90,39 @@ def test_cases_and_meetings_import_idempotently(db, tmp_path):
     assert load(tmp_path, BASE + CASES)["updated"] == 0
 
 
+def test_recommendations_and_presented_cases_keep_the_files_order(db, tmp_path):
+    """The order is stored (sort_order, as the editor's form stores it), not left to
+    the database, which may return unnumbered rows in any order (PostgreSQL does)."""
+    content = (
+        BASE
+        + """
+          - type: recommendation
+            value: {code: "6.2", title: Plan, strength: boer, statement: <p>y</p>}
+cases:
+  - {slug: randers, title: Randers, start_year: 2017, status: i-gang, summary: x,
+     what_was_done: <p>x</p>, recommendations: [dd/6.2, dd/6.1]}
+  - {slug: viborg, title: Viborg, start_year: 2018, status: i-gang, summary: x,
+     what_was_done: <p>x</p>}
+meetings:
+  - {slug: moede, title: Møde, date: 2014-09-23, place: Viborg, cases: [viborg, randers]}
+"""
+    )
+    load(tmp_path, content)
+    case = CasePage.objects.get(slug="randers")
+    assert list(case.recommendation_links.values_list("code", "sort_order")) == [
+        ("6.2", 0),
+        ("6.1", 1),
+    ]
+    meeting = MeetingPage.objects.get()
+    assert [(link.case.slug, link.sort_order) for link in meeting.presented_cases.all()] == [
+        ("viborg", 0),
+        ("randers", 1),
+    ]
+
+    load(tmp_path, content.replace("[dd/6.2, dd/6.1]", "[dd/6.1, dd/6.2]"))
+    assert [r.code for r in case.recommendation_links.all()] == ["6.1", "6.2"]
+
+
 def test_a_case_whose_region_is_removed_moves_to_the_casebook(db, tmp_path):
     load(tmp_path, BASE + CASES)
     load(
