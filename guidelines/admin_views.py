@@ -34,7 +34,7 @@ def release_edition_view(request, page_id):
         {
             "document": document,
             "form": form,
-            "editions": document.edition_list,
+            "editions": document.own_editions,
             "has_drafts": document.get_children().filter(has_unpublished_changes=True).exists(),
         },
     )

@@ -8,3 +8,6 @@ class GuidelinesConfig(AppConfig):
 
     def ready(self):
         from .content import adaptations, handlers  # noqa: F401  (register the content handlers)
+        from .i18n import connect_signals
+
+        connect_signals()

@@ -76,12 +76,14 @@ def setup_national_editors():
     )
 
 
-def setup_region(region_page):
-    """The region's editor and moderator groups and its moderation workflow."""
+def setup_region(region_page, *translations):
+    """The region's editor and moderator groups and its moderation workflow, on the
+    region's page and its pages in the other languages (`translations`)."""
     names = {"region": region_page.region.name}
+    pages = [region_page, *translations]
     access_admin = [_permission("wagtailadmin", "access_admin")]
-    editors = _group(REGION_EDITORS % names, access_admin, [region_page], EDITOR_PAGE_PERMISSIONS)
-    moderators = _group(REGION_MODERATORS % names, access_admin, [region_page], PAGE_PERMISSIONS)
+    editors = _group(REGION_EDITORS % names, access_admin, pages, EDITOR_PAGE_PERMISSIONS)
+    moderators = _group(REGION_MODERATORS % names, access_admin, pages, PAGE_PERMISSIONS)
 
     task, _created = GroupApprovalTask.objects.update_or_create(
         name=REGION_TASK % names, defaults={"active": True}
@@ -94,7 +96,8 @@ def setup_region(region_page):
         workflow.workflow_tasks.all().delete()
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     # The workflow nearest up the tree applies, so this one covers the region's subtree.
-    WorkflowPage.objects.update_or_create(page=region_page, defaults={"workflow": workflow})
+    for page in pages:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
     return editors, moderators, workflow
 
 
@@ -102,8 +105,13 @@ def setup_region(region_page):
 def setup_permissions():
     """Every group and workflow above; returns the groups and the workflows."""
     groups, workflows = [setup_national_editors()], []
-    for region_page in RegionPage.objects.select_related("region").order_by("region__code"):
-        editors, moderators, workflow = setup_region(region_page)
+    # A region has a page per language (English translations or aliases): its
+    # groups get all of them, the default language's first.
+    by_region = {}
+    for region_page in RegionPage.objects.select_related("region").order_by("region__code", "path"):
+        by_region.setdefault(region_page.region_id, []).append(region_page)
+    for pages in by_region.values():
+        editors, moderators, workflow = setup_region(*pages)
         groups += [editors, moderators]
         workflows.append(workflow)
     return groups, workflows

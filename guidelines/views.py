@@ -5,5 +5,7 @@ from .blocks import code_slug
 
 def recommendation_dotted_code(request, document_path, code):
     """/…/anbefaling/3.2/ -> /…/anbefaling/3-2/: codes are cited with dots, but
-    Wagtail's page paths allow none, so the dotted form redirects permanently."""
-    return redirect(f"/{document_path}anbefaling/{code_slug(code)}/", permanent=True)
+    Wagtail's page paths allow none, so the dotted form redirects permanently.
+    The request's own path is kept up to the code, with its language prefix (/en/)."""
+    base = request.path[: -len(f"{code}/")]
+    return redirect(f"{base}{code_slug(code)}/", permanent=True)

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from guidelines import views as guideline_views
 from guidelines.admin_hooks_permissions import ChosenPagesView
 from guidelines.editions.feeds import SiteEditionsFeed
+from home.sitemap import LocalizedSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -18,8 +19,7 @@ urlpatterns = [
     path("admin/choose-page/chosen-multiple/", ChosenPagesView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
-    path("udgaver/feed/", SiteEditionsFeed(), name="editions_feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages
 ]
 
 if settings.DEBUG:
@@ -31,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("soeg/", search_views.search, name="search"),
     path("soeg/forslag/", search_views.suggest, name="search_suggest"),
+    path("udgaver/feed/", SiteEditionsFeed(), name="editions_feed"),
     re_path(
         r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
         guideline_views.recommendation_dotted_code,

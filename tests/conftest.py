@@ -2,6 +2,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from guidelines.content import import_content
@@ -14,14 +15,26 @@ from guidelines.factories import (
     recommendation,
     text,
 )
+from guidelines.i18n import sync_trees
 from guidelines.models import Region, RegionIndexPage
 from home.factories import HomePageFactory
 
 DEMO_CONTENT = Path(__file__).resolve().parent.parent / "content" / "demo"
 
 
+def pytest_configure(config):
+    """Compile the project's translation catalogues whose .mo is missing or stale.
+
+    The .mo files are build output and not committed; `make messages` compiles
+    them too, and this covers a plain `pytest` on a fresh checkout."""
+    from catalogues import compile_catalogues
+
+    compile_catalogues()
+
+
 def empty_site():
-    """Delete every page under the root, as on a new installation.
+    """Delete every page under the root, as on a new installation: the home page
+    of every locale (Danish and its English translation) with all below it.
 
     Regional adaptations go first: their links to the document and edition they
     adapt are PROTECT, which Django enforces even when the document goes in the
@@ -30,7 +43,16 @@ def empty_site():
 
     for adaptation in RegionalAdaptationPage.objects.all():
         adaptation.delete()
-    Page.objects.get(depth=2).delete()
+    for home in Page.objects.filter(depth=2).order_by("-path"):
+        home.delete()
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A request under /en/ activates English for the thread (LocaleMiddleware does
+    not switch it back): later tests must not inherit it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
@@ -54,8 +76,9 @@ def guidance_index(home):
 
 @pytest.fixture
 def demo_site(db, settings):
-    """The demo content, loaded exactly as `make run` loads it."""
+    """The demo content, loaded exactly as `make run` loads it, with its English tree."""
     import_content(DEMO_CONTENT)
+    sync_trees()
     Site.objects.filter(is_default_site=True).update(hostname="testserver")
     return Site.objects.get(is_default_site=True).root_page.specific
 

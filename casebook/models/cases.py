@@ -13,6 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from guidelines.blocks import validate_code
+from guidelines.i18n import locale_by_id, localized_pages
 from guidelines.models import GuidanceDocumentPage, Municipality, Region, SitePage
 
 from .vocabulary import TargetGroup, Theme
@@ -27,12 +28,20 @@ class CaseStatus(models.TextChoices):
     ANCHORED = "forankret", _("Forankret i drift")
 
 
-def case_errors(region, municipalities, start_year, end_year, slug=None, pk=None):
+def _slug_taken(slug, pk=None, translation_key=None):
+    others = CasePage.objects.filter(slug=slug).exclude(pk=pk)
+    return (others.exclude(translation_key=translation_key) if translation_key else others).exists()
+
+
+def case_errors(
+    region, municipalities, start_year, end_year, slug=None, pk=None, translation_key=None
+):
     """Rules a case must meet; shared by the model and the admin form."""
     errors = {}
     # Cases live under different parents but are referred to by slug (meetings,
-    # content files), so a slug names one case on the whole site.
-    if slug and CasePage.objects.filter(slug=slug).exclude(pk=pk).exists():
+    # content files), so a slug names one case on the whole site. Its translations
+    # (and aliases) share its translation key and keep its slug.
+    if slug and _slug_taken(slug, pk, translation_key):
         errors["slug"] = _("En anden case bruger allerede denne slug.")
     if end_year and start_year and end_year < start_year:
         errors["end_year"] = _("Slutåret ligger før startåret.")
@@ -56,6 +65,7 @@ class CasePageForm(WagtailAdminPageForm):
             cleaned_data.get("end_year"),
             slug=cleaned_data.get("slug"),
             pk=self.instance.pk,
+            translation_key=self.instance.translation_key,
         )
         for field, message in errors.items():
             self.add_error(field, message)
@@ -151,11 +161,16 @@ class CasePage(SitePage):
 
     @cached_property
     def linked_recommendations(self):
-        """(link, document, recommendation or None) for each linked code, in order."""
+        """(link, document, recommendation or None) for each linked code, in order.
+
+        Links name the Danish document; the document shown is its live version in
+        this case's language, where it has one."""
+        links = list(self.recommendation_links.select_related("document"))
+        local = localized_pages([link.document for link in links], locale_by_id(self.locale_id))
         result, documents = [], {}
-        for link in self.recommendation_links.select_related("document"):
+        for link in links:
             # One document object per document, so its sections are read once.
-            document = documents.setdefault(link.document_id, link.document)
+            document = documents.setdefault(link.document_id, local[link.document.translation_key])
             found = document.find_recommendation(link.code)
             result.append((link, document, found[1] if found else None))
         return result
@@ -169,6 +184,7 @@ class CasePage(SitePage):
             self.end_year,
             slug=self.slug,
             pk=self.pk,
+            translation_key=self.translation_key,
         )
         if errors:
             raise ValidationError(errors)

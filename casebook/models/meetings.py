@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from guidelines.i18n import locale_by_id, localized_pages
 from guidelines.models import IndexPage, Region, SitePage
 
 
@@ -72,7 +73,11 @@ class MeetingPage(SitePage):
         return self.date >= timezone.localdate()
 
     def cases(self):
-        return [link.case for link in self.presented_cases.select_related("case") if link.case.live]
+        """The presented cases, each in this meeting's language where it has a live
+        version in it (links name the Danish case); one query more at most."""
+        cases = [link.case for link in self.presented_cases.select_related("case")]
+        local = localized_pages(cases, locale_by_id(self.locale_id))
+        return [page for page in (local[case.translation_key] for case in cases) if page.live]
 
 
 class MeetingCase(Orderable):

@@ -20,9 +20,11 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
         verbose_name = _("casebog")
 
     def cases(self):
+        """Every live, public case in this casebook's language (translations and the
+        English aliases of untranslated ones), wherever it lives in the tree."""
         from .cases import CasePage
 
-        return CasePage.objects.live().public()
+        return CasePage.objects.live().public().filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from .. import facets
@@ -59,20 +61,23 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
 
         regions = list(Region.objects.all())
         counts = {}
+        # Cases name the Danish document; its translation shares the translation key.
         rows = (
             CaseRecommendation.objects.filter(case__in=self.cases())
-            .values("document_id", "code", "case__region__slug")
+            .values("document__translation_key", "code", "case__region__slug")
             .annotate(n=Count("case", distinct=True))
             .order_by()
         )
         for row in rows:
-            key = (row["document_id"], row["code"])
+            key = (row["document__translation_key"], row["code"])
             counts.setdefault(key, {})[row["case__region__slug"] or "national"] = row["n"]
         documents = []
-        for document in GuidanceDocumentPage.objects.live().public():
+        for document in (
+            GuidanceDocumentPage.objects.live().public().filter(locale_id=self.locale_id)
+        ):
             recommendations = []
             for _section, rec in document.recommendations():
-                by_region = counts.get((document.pk, rec["code"]), {})
+                by_region = counts.get((document.translation_key, rec["code"]), {})
                 cells = [by_region.get(r.slug, 0) for r in regions] + [by_region.get("national", 0)]
                 recommendations.append({"recommendation": rec, "cells": cells, "total": sum(cells)})
             if recommendations:

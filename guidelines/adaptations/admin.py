@@ -38,7 +38,8 @@ def adaptations_for(user):
         user, ["add", "change", "publish"]
     )
     pages = list(
-        RegionalAdaptationPage.objects.filter(pk__in=editable.values("pk"))
+        # Aliases (untranslated English pages) follow their original: nothing to review.
+        RegionalAdaptationPage.objects.filter(pk__in=editable.values("pk"), alias_of__isnull=True)
         .select_related("document", "based_on")
         .prefetch_related("section_adaptations")
         .order_by("path")

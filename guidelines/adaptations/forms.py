@@ -4,17 +4,30 @@ The section of each entry is chosen from the national document's sections
 (all documents' sections, grouped, until the adaptation names its document),
 and the document-wide rules are reported on the form, where the editor can
 fix them, rather than when the page is saved.
+
+The documents offered are the Danish originals (the default locale): an
+English adaptation names the same document and shows its English text by
+itself (models/adaptations.py); its edition may be one of either language's.
 """
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 RELATION = "section_adaptations"
 
 
+def original_documents():
+    """The documents in the default locale, which adaptations name."""
+    from ..i18n import default_locale
+    from ..models import GuidanceDocumentPage
+
+    return GuidanceDocumentPage.objects.filter(locale=default_locale())
+
+
 def section_choices(document):
-    from ..models import GuidanceDocumentPage, GuidanceSectionPage
+    from ..models import GuidanceSectionPage
 
     sections = GuidanceSectionPage.objects.order_by("path")
     if document is not None:
@@ -22,7 +35,7 @@ def section_choices(document):
             (section.slug, section.numbered_title) for section in sections.child_of(document)
         ]
     groups = [("", "---------")]
-    for each in GuidanceDocumentPage.objects.order_by("path"):
+    for each in original_documents().order_by("path"):
         groups.append(
             (
                 each.display_title,
@@ -39,15 +52,18 @@ class AdaptationPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         document = self._document()
         if "document" in self.fields:
-            self.fields["document"].widget = forms.Select(
-                choices=self.fields["document"].widget.choices
+            field = self.fields["document"]
+            field.queryset = field.queryset.model.objects.filter(
+                Q(pk__in=original_documents().values("pk")) | Q(pk=self.instance.document_id)
             )
+            field.widget = forms.Select(choices=field.widget.choices)
         if "based_on" in self.fields:
-            editions = Edition.objects.select_related("document").order_by(
+            editions = Edition.objects.select_related("document", "document__locale").order_by(
                 "document__path", "effective_date", "released_at"
             )
             if document is not None:
-                editions = editions.filter(document=document)
+                # The document's editions, or its translations' (see the module docstring).
+                editions = editions.filter(document__translation_key=document.translation_key)
                 if not self.instance.based_on_id and document.edition_list:
                     self.initial.setdefault("based_on", document.edition_list[-1].pk)
             self.fields["based_on"].queryset = editions
@@ -55,6 +71,8 @@ class AdaptationPageForm(WagtailAdminPageForm):
                 f"{edition.document.display_title}: {edition.label}"
                 if document is None
                 else edition.label
+                if edition.document_id == document.pk
+                else f"{edition.label} ({edition.document.locale.get_display_name()})"
             )
 
         formset = self.formsets.get(RELATION)
@@ -85,14 +103,14 @@ class AdaptationPageForm(WagtailAdminPageForm):
 
     def clean(self):
         # Models import this form, so it imports them when it runs.
-        from ..models.adaptations import document_problems, twin_problem
+        from ..models.adaptations import document_problems, edition_fits, twin_problem
 
         cleaned_data = super().clean()
         document = cleaned_data.get("document")
         based_on = cleaned_data.get("based_on")
         if document is None:
             return cleaned_data
-        if based_on is not None and based_on.document_id != document.pk:
+        if based_on is not None and not edition_fits(based_on, document):
             self.add_error("based_on", _("Udgaven hører ikke til den valgte vejledning."))
         if based_on is None and document.edition_list:
             self.add_error("based_on", _("Vælg den nationale udgave, tilpasningen er skrevet til."))

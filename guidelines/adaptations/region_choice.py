@@ -11,10 +11,13 @@ a value someone typed) is ignored, never an error.
 
 import re
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import PageViewRestriction
 
 from ..models.adaptations import RegionalAdaptationPage, SectionAdaptation
@@ -31,24 +34,75 @@ def cookie_slug(request):
     return value if SLUG.match(value) else ""
 
 
+def _languages():
+    """The languages to find a region's page in: the reader's, then the default."""
+    codes = []
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        try:
+            code = get_supported_content_language_variant(code or settings.LANGUAGE_CODE)
+        except LookupError:
+            continue
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def region_pages(request=None):
+    """Region id -> the region's page in the reader's language (else in the default
+    language), each with its region; one query, once per request.
+
+    A region has one page per language (the English one translates or aliases the
+    Danish one); a live page wins over a draft, the reader's language over the default.
+    """
+    cached = getattr(request, "_region_pages", None)
+    if cached is not None:
+        return cached
+    from ..models.regions import RegionPage
+
+    languages = _languages()
+    best = {}
+    for page in RegionPage.objects.filter(locale__language_code__in=languages).select_related(
+        "region", "locale"
+    ):
+        rank = (not page.live, languages.index(page.locale.language_code))
+        if page.region_id not in best or rank < best[page.region_id][0]:
+            best[page.region_id] = (rank, page)
+    pages = {}
+    for _rank, page in sorted(best.values(), key=lambda item: item[1].region.code):
+        page.region.local_page = page
+        pages[page.region_id] = page
+    if request is not None:
+        request._region_pages = pages
+    return pages
+
+
 def chosen_region(request):
-    """The Region the reader chose, with its page, or None; one query, once per request."""
+    """The Region the reader chose, with its page (`region_page`), or None; at most
+    one query, once per request, when the region has a page."""
     if request is None:
         return None
     if not hasattr(request, "_chosen_region"):
         slug = cookie_slug(request)
-        request._chosen_region = (
-            Region.objects.select_related("page").filter(slug=slug).first() if slug else None
-        )
+        region = None
+        if slug:
+            page = next((p for p in region_pages(request).values() if p.region.slug == slug), None)
+            if page is not None:
+                region = page.region
+            else:  # a region without a page (yet), or no region at all
+                region = Region.objects.filter(slug=slug).first()
+                if region is not None:
+                    region.local_page = None
+        request._chosen_region = region
     return request._chosen_region
 
 
-def region_page(region):
-    """The region's page, or None when it has none (yet)."""
-    try:
-        return region.page
-    except Region.page.RelatedObjectDoesNotExist:
-        return None
+def region_page(region, request=None):
+    """The region's page in the reader's language (else the default one), or None
+    when it has none (yet)."""
+    if not hasattr(region, "local_page"):
+        page = region_pages(request).get(region.pk)
+        region.local_page = page
+    return region.local_page
 
 
 def remember(response, request, region):
@@ -76,9 +130,9 @@ def choice_url(page, request=None):
     return url[: -len(page.slug) - 1] + RegionIndexPage.get_resolver().reverse("choose")
 
 
-def regions_for_choice():
-    """All regions with their pages, for the chooser's select; one query."""
-    return list(Region.objects.select_related("page"))
+def regions_for_choice(request=None):
+    """The regions that have a page, with their pages, for the offer's select."""
+    return [page.region for page in region_pages(request).values()]
 
 
 def regional_version(region, document, section=None):
@@ -101,7 +155,8 @@ def regional_version(region, document, section=None):
     adaptations = (
         RegionalAdaptationPage.objects.child_of(parent)
         .live()
-        .filter(document=document)
+        # The adaptation names the Danish document; the reader may be on its translation.
+        .filter(document__translation_key=document.translation_key)
         .exclude(Exists(restricted))
     )
     if section is not None:
@@ -138,11 +193,7 @@ def save_choice(index, request):
         response = HttpResponseRedirect(next_url or index.get_url(request))
         forget(response)
         return response
-    region = (
-        Region.objects.select_related("page").filter(slug=slug).first()
-        if SLUG.match(slug)
-        else None
-    )
+    region = Region.objects.filter(slug=slug).first() if SLUG.match(slug) else None
     if region is None:
         return choice_page(
             index,
@@ -151,7 +202,7 @@ def save_choice(index, request):
             error=_("Ukendt region. Vælg en af regionerne på listen."),
             status=400,
         )
-    page = region_page(region)
+    page = region_page(region, request)
     fallback = page.get_url(request) if page is not None else index.get_url(request)
     response = HttpResponseRedirect(next_url or fallback)
     remember(response, request, region)
@@ -163,7 +214,7 @@ def choice_page(index, request, next_url="", error="", status=200):
         request,
         template="guidelines/region_choice_page.html",
         context_overrides={
-            "choice_regions": regions_for_choice(),
+            "choice_regions": list(Region.objects.all()),
             "chosen": chosen_region(request),
             "next_url": next_url,
             "error": error,

@@ -4,6 +4,11 @@ Only what the region wrote itself can go stale: a section it supplements or
 replaces whose national heading or text changed (or which was removed)
 between the edition the adaptation is based on and the newest edition.
 Sections shown as national follow the national text by themselves.
+
+Editions belong to one document in one language, so the review compares the
+editions of the document the adaptation's `based_on` edition belongs to (see
+models/adaptations.py): an English adaptation based on a Danish edition is
+reviewed against the newer Danish editions.
 """
 
 from functools import cached_property
@@ -28,15 +33,23 @@ class Review:
     def __init__(self, adaptation):
         self.adaptation = adaptation
         self.based_on = adaptation.based_on
-        editions = adaptation.document.edition_list
+        self.document = self._document()
+        editions = self.document.edition_list
         self.latest = editions[-1] if editions else None
+
+    def _document(self):
+        """The document whose editions count: the one `based_on` belongs to."""
+        document = self.adaptation.document
+        if self.based_on is None or self.based_on.document_id == document.pk:
+            return document
+        return type(document).objects.get(pk=self.based_on.document_id)
 
     @property
     def newer_edition(self):
         """The newest edition when it is newer than the one the adaptation follows."""
         if self.based_on is None or self.latest is None:
             return None
-        editions = self.adaptation.document.edition_list
+        editions = self.document.edition_list
         ids = [edition.pk for edition in editions]
         if self.based_on.pk not in ids or ids.index(self.based_on.pk) < len(ids) - 1:
             return self.latest
@@ -64,10 +77,19 @@ class Review:
         wanted = set(self.sections)
         return [change for change in comparison.sections if change.slug in wanted]
 
+    @cached_property
+    def link_document(self):
+        """The page readers follow the editions on: the national text's page (the
+        English one under /en/) when it shows these editions, else their document's."""
+        shown = self.adaptation.national_document
+        if self.based_on is not None and self.based_on.pk in {e.pk for e in shown.edition_list}:
+            return shown
+        return self.document
+
     def compare_url(self, request=None):
         if not self.needed:
             return ""
-        document = self.adaptation.document
+        document = self.link_document
         return document.get_url(request) + document.reverse_subpage(
             "compare", args=[self.based_on.slug, self.newer_edition.slug]
         )

@@ -4,36 +4,62 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from ..i18n import active_locale
+
 FEED_LENGTH = 50
 
 
 class SiteEditionsFeed(Feed):
+    """Releases of every document in the reader's language (/udgaver/feed/ and
+    /en/udgaver/feed/). An English document without editions of its own lists
+    its Danish original's, at its own address, as the document page does."""
+
     feed_type = Atom1Feed
     title = _("Nye udgaver af den nationale vejledning")
     subtitle = _("Frigivne udgaver af alle vejledningsdokumenter")
-    link = "/vejledninger/"
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
         return None
 
-    def editions(self):
-        from ..models import Edition
+    def link(self):
+        from ..models import GuidanceIndexPage
 
-        return Edition.objects.filter(document__live=True).select_related("document")
+        index = GuidanceIndexPage.objects.live().filter(locale=active_locale()).first()
+        return index.get_url(self.request) if index else "/"
+
+    def documents(self):
+        from ..models import GuidanceDocumentPage
+
+        return GuidanceDocumentPage.objects.live().filter(locale=active_locale())
+
+    def editions(self):
+        """The editions listed, each with the reader's document it is shown under."""
+        self.shown_under = {}
+        for document in self.documents():
+            for edition in document.edition_list:
+                self.shown_under[edition.pk] = document
+        return self.shown_under
 
     def items(self):
-        return self.editions().order_by("-released_at")[:FEED_LENGTH]
+        from ..models import Edition
+
+        shown_under = self.editions()
+        editions = Edition.objects.filter(pk__in=list(shown_under)).order_by("-released_at")
+        return editions[:FEED_LENGTH]
 
     def item_title(self, edition):
-        return f"{edition.document.title}: {edition.label}"
+        return f"{self.shown_under[edition.pk].title}: {edition.label}"
 
     def item_description(self, edition):
         effective = edition.effective_date.strftime("%d.%m.%Y")
         return f"{_('Gælder fra')} {effective}. {edition.change_summary}"
 
     def item_link(self, edition):
-        return edition.get_url(self.request)
+        document = self.shown_under[edition.pk]
+        return document.get_url(self.request) + document.reverse_subpage(
+            "edition", args=[edition.slug]
+        )
 
     def item_pubdate(self, edition):
         return edition.released_at
@@ -57,5 +83,5 @@ class DocumentEditionsFeed(SiteEditionsFeed):
     def link(self, document):
         return document.get_url(self.request)
 
-    def editions(self):
-        return super().editions().filter(document=self.document)
+    def documents(self):
+        return [self.document]

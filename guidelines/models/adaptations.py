@@ -10,6 +10,22 @@ be checked against what a newer national edition changed.
 Sections shown as national, and the national part of supplemented ones, are
 the live national text: only what the region wrote itself can go stale, and
 that is what a newer edition flags for review (see adaptations/review.py).
+
+In two languages (guidelines/i18n.py) the rule is:
+
+- `document` names the national document, normally the Danish original: the
+  admin offers the Danish documents, and translations (wagtail-localize, the
+  content format) copy page links unchanged.
+- The national text an adaptation shows is `national_document`: the document's
+  live counterpart in the adaptation's own locale, else the document itself.
+  So an English adaptation shows the English national text once it is
+  translated, and the Danish text (marked `lang="da"`) until then.
+- Section entries name sections by slug, and translations keep their slugs
+  (SitePage.override_translatable_fields), so an entry fits every language.
+- Editions belong to one document in one language. `based_on` is an edition of
+  `document` or of one of its translations, and the review compares the
+  editions of the document that `based_on` belongs to: the Danish editions,
+  unless the adaptation was based on an edition of the English document.
 """
 
 from django.core.exceptions import ValidationError
@@ -77,16 +93,25 @@ def document_problems(document, slugs):
 
 
 def twin_problem(region_page, document_id, pk=None):
-    """A message when the region already adapts this document in another page."""
+    """A message when the region already adapts this document (in any of its
+    languages) in another page."""
+    keys = GuidanceDocumentPage.objects.filter(pk=document_id).values("translation_key")
     twin = (
         RegionalAdaptationPage.objects.child_of(region_page)
-        .filter(document_id=document_id)
+        .filter(document__translation_key__in=keys)
         .exclude(pk=pk)
         .first()
     )
     if twin is None:
         return None
     return _("Regionen har allerede en tilpasning af denne vejledning: “%s”.") % twin.title
+
+
+def edition_fits(edition, document):
+    """Is `edition` one of `document`'s, or of one of its translations?"""
+    return edition.document_id == document.pk or (
+        edition.document.translation_key == document.translation_key
+    )
 
 
 class RegionalAdaptationPage(RoutablePageMixin, SitePage):
@@ -153,9 +178,19 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             if entry.mode != AdaptationMode.NATIONAL
         }
 
+    @cached_property
+    def national_document(self):
+        """The national document in this adaptation's language: the document's live
+        translation into the adaptation's locale, else the document itself."""
+        from ..i18n import locale_by_id, localize
+
+        return localize(self.document, locale_by_id(self.locale_id))
+
     def versions(self):
         """(national section, entry or None) for every live national section."""
-        return [(section, self.entries.get(section.slug)) for section in self.document.sections]
+        return [
+            (section, self.entries.get(section.slug)) for section in self.national_document.sections
+        ]
 
     @cached_property
     def review(self):
@@ -172,7 +207,7 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             errors.extend(f"{entry.section}: {message}" for _f, message in entry_problems(entry))
         if self.document_id:
             errors.extend(document_problems(self.document, [e.section for e in entries]))
-            if self.based_on_id and self.based_on.document_id != self.document_id:
+            if self.based_on_id and not edition_fits(self.based_on, self.document):
                 errors.append(_("Udgaven hører ikke til den valgte vejledning."))
         if self.path and self.document_id:
             twin = twin_problem(self.get_parent(), self.document_id, self.pk)
@@ -197,7 +232,7 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
         national = self.document_national(request)
         context.update(
             adaptation=self,
-            document=self.document,
+            document=self.national_document,
             versions=self.versions(),
             national=national,
             view_query="?visning=national" if national else "",
@@ -246,7 +281,7 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             base = urls[0]
             urls += [
                 {**base, "location": base["location"] + section.slug + "/"}
-                for section in self.document.sections
+                for section in self.national_document.sections
             ]
         return urls
 

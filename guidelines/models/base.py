@@ -3,6 +3,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 
 class SitePage(Page):
@@ -15,6 +16,12 @@ class SitePage(Page):
     )
 
     settings_panels = Page.settings_panels + [FieldPanel("is_demo")]
+
+    # A translation keeps its original's slug, so the English page's address is the
+    # Danish one under /en/, and sections keep the names that adaptations and
+    # editions know them by (guidelines/i18n.py). wagtail-localize would otherwise
+    # offer the slug for translation.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True

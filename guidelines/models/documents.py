@@ -155,9 +155,27 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     # --- Editions ---------------------------------------------------------
 
     @cached_property
-    def edition_list(self):
-        """All editions, oldest first; one query, cached per page object."""
+    def own_editions(self):
+        """The editions released of this page, oldest first; one query, cached."""
         return list(self.editions.all())
+
+    @cached_property
+    def edition_list(self):
+        """The editions readers see, oldest first: the page's own, or for a translation
+        (or an untranslated alias) without editions of its own, its original's, which
+        are the frozen Danish text (templates mark it with `lang`). So every edition
+        address of a Danish document works under /en/ too."""
+        from ..i18n import default_locale
+        from .editions import Edition
+
+        default = default_locale()
+        if self.own_editions or default is None or self.locale_id == default.pk:
+            return self.own_editions
+        return list(
+            Edition.objects.filter(
+                document__translation_key=self.translation_key, document__locale=default
+            ).select_related("document")
+        )
 
     def edition_in_force(self, today=None):
         today = today or timezone.localdate()
@@ -276,10 +294,16 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
             section=section,
             recommendation=recommendation,
             anchor=recommendation_anchor(code),
-            # Cases (casebook app) that put this recommendation into practice.
+            # Cases (casebook app) that put this recommendation into practice, in this
+            # page's language: they name the Danish document, which shares our key.
             cases=[
                 link.case
-                for link in self.case_links.filter(code=code, case__live=True)
+                for link in self.case_links.model.objects.filter(
+                    document__translation_key=self.translation_key,
+                    code=code,
+                    case__live=True,
+                    case__locale_id=self.locale_id,
+                )
                 .select_related("case", "case__region")
                 .order_by("case__title")
             ],

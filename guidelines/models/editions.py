@@ -69,6 +69,13 @@ class Edition(models.Model):
                 raise ValueError("En frigivet udgave kan ikke ændres.")
         super().save(*args, **kwargs)
 
+    @property
+    def language(self):
+        """The language of the frozen text: its document's."""
+        from ..i18n import language_of
+
+        return language_of(self.document.locale_id)
+
     def status(self, today=None):
         today = today or timezone.localdate()
         if self.effective_date > today:

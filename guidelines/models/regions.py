@@ -8,6 +8,8 @@ The reader's own region is chosen at /regioner/vaelg/ (adaptations/region_choice
 
 from collections import Counter
 
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
@@ -16,6 +18,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from ..i18n import locale_by_id, localized_pages
 from .adaptations import AdaptationMode, RegionalAdaptationPage
 from .base import IndexPage, RegionAwareMixin, SitePage
 from .reference import Region
@@ -50,6 +53,7 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
         case_model = Region.cases.rel.related_model
         case_counts = dict(
             case_model.objects.live()
+            .filter(locale_id=self.locale_id)  # cases in this page's language
             .exclude(private)
             .filter(region__isnull=False)
             .values_list("region")
@@ -70,8 +74,14 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
 
 
 class RegionPage(RegionAwareMixin, SitePage):
-    region = models.OneToOneField(
-        Region, on_delete=models.PROTECT, related_name="page", verbose_name=_("region")
+    """A region's page. One per region in each language: the English page is the
+    Danish one's translation (or alias), so `region` is a ForeignKey and the rule
+    "one page per region and locale" is checked in `clean()`: the locale lives on
+    Wagtail's page table, which a constraint on this table cannot name.
+    Find a region's page with `region_page()` (adaptations/region_choice.py)."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="pages", verbose_name=_("region")
     )
     intro = models.TextField(_("introduktion"), blank=True)
 
@@ -82,6 +92,12 @@ class RegionPage(RegionAwareMixin, SitePage):
 
     class Meta:
         verbose_name = _("regionsside")
+
+    def clean(self):
+        super().clean()
+        twins = RegionPage.objects.filter(region_id=self.region_id, locale_id=self.locale_id)
+        if self.region_id and twins.exclude(pk=self.pk).exists():
+            raise ValidationError({"region": _("Regionen har allerede en side på dette sprog.")})
 
     def get_context(self, request, *args, **kwargs):
         from ..adaptations.region_choice import choice_url, cookie_slug
@@ -98,20 +114,33 @@ class RegionPage(RegionAwareMixin, SitePage):
             .prefetch_related("section_adaptations", "document__editions")
             .order_by("title")
         )
+        # Adaptations name the Danish document: link its counterpart in this language.
+        documents = localized_pages([a.document for a in adaptations], locale_by_id(self.locale_id))
         for adaptation in adaptations:
             adaptation.region_page = self  # its parent: no query per adaptation
+            adaptation.national_document = documents[adaptation.document.translation_key]
             modes = Counter(entry.mode for entry in adaptation.section_adaptations.all())
             adaptation.supplemented_count = modes[AdaptationMode.SUPPLEMENTED]
             adaptation.replaced_count = modes[AdaptationMode.REPLACED]
         # Meetings (casebook app) live under the national meeting index; they
         # are found through the region they name, as cases are.
         today = timezone.localdate()
-        meetings = region.meetings.live().exclude(private)
+        # Cases and meetings in this page's language (translations or aliases).
+        meetings = region.meetings.live().filter(locale_id=self.locale_id).exclude(private)
+        casebook = (
+            apps.get_model("casebook", "CasebookIndexPage")  # casebook depends on us
+            .objects.live()
+            .filter(locale_id=self.locale_id)
+            .first()
+        )
         context.update(
             region=region,
             municipalities=region.municipalities.all(),
             adaptations=adaptations,
-            cases=region.cases.filter(live=True).exclude(private).order_by("title"),
+            casebook=casebook,
+            cases=region.cases.filter(live=True, locale_id=self.locale_id)
+            .exclude(private)
+            .order_by("title"),
             upcoming_meetings=meetings.filter(date__gte=today).order_by("date", "title"),
             past_meetings=meetings.filter(date__lt=today).order_by("-date", "title")[
                 :RECENT_MEETINGS

@@ -39,16 +39,18 @@ def regional_offer(context, document, section=None):
     offer = {"request": request, "next_url": request.get_full_path() if request else ""}
     region = chosen_region(request)
     if region is None:
-        regions = regions_for_choice()
-        pages = [page for page in map(region_page, regions) if page is not None]
-        offer.update(regions=regions, choice_url=choice_url(pages[0], request) if pages else None)
+        regions = regions_for_choice(request)
+        offer.update(
+            regions=regions,
+            choice_url=choice_url(region_page(regions[0]), request) if regions else None,
+        )
         return offer
     adaptation = regional_version(region, document, section)
     offer.update(
         region=region,
         section=section,
         adaptation=adaptation,
-        choice_url=choice_url(region_page(region), request),
+        choice_url=choice_url(region_page(region, request), request),
     )
     if adaptation is not None:
         mode = getattr(adaptation, "section_mode", None)

@@ -15,6 +15,7 @@ import pytest
 from wagtail.models import Site
 
 from guidelines.content import import_content
+from guidelines.i18n import sync_trees
 from tests.conftest import DEMO_CONTENT
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -64,6 +65,7 @@ def site_url(live_server):
     is back before each test.
     """
     import_content(DEMO_CONTENT)
+    sync_trees()  # the English tree, as `make demo` completes it
     url = urlsplit(live_server.url)
     Site.objects.filter(is_default_site=True).update(hostname=url.hostname, port=url.port)
     return live_server.url

@@ -125,7 +125,30 @@ def pages_to_check(page, base):
         (base + "/soeg/?q=xyzzy", 200),
         (base + "/vejledninger/findes-ikke/", 404),
         (sketch, 200),
+        # The English site: translated pages, untranslated ones (aliases showing the
+        # Danish text with a notice) and the home page's "not translated" notice.
+        (base + "/en/", 200),
+        (base + "/en/?untranslated=1", 200),
+        (base + "/en" + DOCUMENT, 200),
+        (base + "/en" + DOCUMENT + "udgaver/1-udgave-2014/", 200),
+        (base + "/en/regioner/midtjylland/", 200),
+        (base + "/en/casebog/", 200),
+        (base + "/en/soeg/?q=misbrug", 200),
+        (base + untranslated_english_page(), 200),
     ]
+
+
+def untranslated_english_page():
+    """An English page that is an alias: the Danish text, marked lang="da", with a notice."""
+    from wagtail.models import Page
+
+    alias = (
+        Page.objects.filter(locale__language_code="en", alias_of__isnull=False, depth__gt=3)
+        .order_by("path")
+        .first()
+    )
+    assert alias is not None, "the demo's English tree should have untranslated pages"
+    return alias.url
 
 
 def test_pages_have_no_wcag_21_aa_violations(site_url, page, subtests):

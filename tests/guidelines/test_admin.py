@@ -58,7 +58,7 @@ def add_url(document):
 def test_editor_can_add_and_publish_a_section_with_a_recommendation(editor, document, client):
     response = editor.post(add_url(document), section_form("2.1"))
     assert response.status_code == 302
-    section = GuidanceSectionPage.objects.get(slug="nyt")
+    section = GuidanceSectionPage.objects.get(slug="nyt", locale__language_code="da")
     assert section.live and section.recommendations[0]["code"] == "2.1"
     assert client.get("/vejledninger/dok/anbefaling/2-1/").status_code == 200
 

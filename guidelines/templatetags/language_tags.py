@@ -1,0 +1,81 @@
+"""The language of a page and its versions in the other language (guidelines/i18n.py).
+
+In templates:
+    {% page_language as html_lang %}          <html lang>: the page's locale, else the URL's
+    {% language_versions as versions %}       the switcher: one Version per language
+    {% language_alternates as alternates %}   (hreflang, absolute URL) for <link rel="alternate">
+    {{ page|content_lang }}                   the language of a page's text ("da" for aliases)
+    {% if page|untranslated %}                an alias showing its original's text
+    <h1{{ edition.language|lang_attribute:html_lang }}>  lang="da" where the language differs
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from wagtail.models import Page
+
+from .. import i18n
+
+register = template.Library()
+
+
+def _page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    page = _page(context)
+    if page is not None and page.locale_id:
+        return i18n.language_of(page.locale_id)
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    return i18n.language_versions(context.get("request"), _page(context))
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """Real versions only (aliases show another language's text), and x-default:
+    the version in the default language."""
+    versions = [v for v in language_versions(context) if v.translated]
+    alternates = [(v.language, v.full_url) for v in versions]
+    default = next((v for v in versions if v.language == settings.LANGUAGE_CODE), None)
+    if default is not None:
+        alternates.append(("x-default", default.full_url))
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def original_version(context):
+    """For an alias page: the version whose text it shows (the canonical URL), else None."""
+    page = _page(context)
+    if page is None or not i18n.is_untranslated(page):
+        return None
+    language = i18n.language_of(page.source_locale_id)
+    return next(
+        (v for v in language_versions(context) if v.language == language and v.translated),
+        None,
+    )
+
+
+@register.filter
+def content_lang(page):
+    return i18n.content_language(page) if isinstance(page, Page) else ""
+
+
+@register.filter
+def untranslated(page):
+    return isinstance(page, Page) and i18n.is_untranslated(page)
+
+
+@register.filter
+def lang_attribute(language, around):
+    """` lang="da"` when text in `language` stands in a page in `around`, else ""."""
+    if not language or language == around:
+        return ""
+    return format_html(' lang="{}"', language)
