@@ -11,7 +11,7 @@
     list.id = id;
     list.className = "suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Forslag");
+    list.setAttribute("aria-label", input.dataset.autocompleteLabel || "");
     list.hidden = true;
     // The list is placed under the field, so both go in a positioned wrapper.
     const wrap = document.createElement("div");

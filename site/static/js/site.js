@@ -7,7 +7,7 @@ document.addEventListener("click", async (event) => {
   const live = document.getElementById("live-region");
   try {
     await navigator.clipboard.writeText(link.dataset.copy);
-    if (live) live.textContent = "Linket er kopieret.";
+    if (live) live.textContent = live.dataset.copied;
     link.classList.add("copy-link--done");
   } catch {
     window.location.href = link.href;
