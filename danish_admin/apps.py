@@ -3,7 +3,8 @@
 Editors work in Danish, but the Danish catalogues shipped with Wagtail and
 wagtail-localize cover only part of the admin, so the page editor, publishing
 and moderation screens mix Danish and English. This app ships the missing
-translations in locale/da/LC_MESSAGES/django.po.
+translations in locale/da/LC_MESSAGES/django.po, and those of the admin's
+JavaScript in djangojs.po (served by views.javascript_catalog).
 
 Django merges the catalogues of all installed apps, and where two apps
 translate the same msgid the app listed *earlier* in INSTALLED_APPS wins

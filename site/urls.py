@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from danish_admin import views as danish_admin_views
 from guidelines import views as guideline_views
 from guidelines.admin_hooks_permissions import ChosenPagesView
 from guidelines.editions.feeds import SiteEditionsFeed
@@ -17,6 +18,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own route for it, which has no hook to hide other regions' drafts.
     path("admin/choose-page/chosen-multiple/", ChosenPagesView.as_view()),
+    # Before Wagtail's own, which reads only Wagtail's catalogue (danish_admin/views.py).
+    path("admin/jsi18n/", danish_admin_views.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages

@@ -29,6 +29,7 @@ import wagtail_localize
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy, trans_real
 from wagtail.admin.menu import help_menu, reports_menu
@@ -438,6 +439,40 @@ def test_menu_labels_follow_each_editor_not_whoever_opened_the_admin_first(
     danish_labels = interface_strings(danish.get("/admin/"))
     assert {"Oversættelser", f"Nyt i Wagtail {version}"} <= danish_labels
     assert not {"Translations", f"What's new in Wagtail {version}"} & danish_labels
+
+
+def test_the_editors_javascript_strings_are_danish(people, pages):
+    """The block editor, comments, the sidebar and autosave take their strings
+    from Wagtail's JavaScript catalogue (/admin/jsi18n/), which Wagtail's own
+    Danish leaves two-thirds English: every one of them has Danish there."""
+    client = Client()
+    client.force_login(people["editor"])
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    assert response.status_code == 200
+    found = re.search(r"const newcatalog = (\{.*?\});\n", response.content.decode(), re.S)
+    catalog = json.loads(found.group(1))
+
+    # wagtail-localize's translation editor loads this catalogue beside its own,
+    # which holds only the strings it has Danish for, so ours fill in the rest.
+    def js_msgids(package, language):
+        po = polib.pofile(str(package / "locale" / language / "LC_MESSAGES" / "djangojs.po"))
+        return {entry.msgid for entry in po if language == "en" or entry.translated()}
+
+    localize_has = js_msgids(LOCALIZE, "da")
+    english = js_msgids(WAGTAIL / "admin", "en") | (js_msgids(LOCALIZE, "en") - localize_has)
+    missing = sorted(msgid for msgid in english if msgid and not catalog.get(msgid))
+    assert not missing, missing
+    assert catalog["Insert a block"] == "Indsæt en blok"
+    editor = client.get(f"/admin/pages/{pages['translation'].pk}/edit/").content.decode()
+    assert '<script src="/admin/jsi18n/"' in editor
+    assert '<script src="/admin/localize/jsi18n/"' in editor
+    assert catalog["%(num)s error"] == ["%(num)s fejl", "%(num)s fejl"]
+    # Wagtail's own Danish stays where it has it.
+    ours = polib.pofile(str(OUR_CATALOGUE.with_name("djangojs.po")))
+    wagtails = polib.pofile(
+        str(WAGTAIL / "admin" / "locale" / "da" / "LC_MESSAGES" / "djangojs.po")
+    )
+    assert not {e.msgid for e in ours} & {e.msgid for e in wagtails if e.translated()}
 
 
 def test_danish_admin_comes_before_the_apps_it_translates():
