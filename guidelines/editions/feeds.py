@@ -1,7 +1,9 @@
 """Atom feeds of edition releases: one per document and one for the whole site."""
 
 from django.contrib.syndication.views import Feed
+from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..i18n import active_locale
@@ -52,7 +54,7 @@ class SiteEditionsFeed(Feed):
         return f"{self.shown_under[edition.pk].title}: {edition.label}"
 
     def item_description(self, edition):
-        effective = edition.effective_date.strftime("%d.%m.%Y")
+        effective = dateformat.format(edition.effective_date, gettext("j. F Y"))
         return f"{_('Gælder fra')} {effective}. {edition.change_summary}"
 
     def item_link(self, edition):

@@ -190,6 +190,16 @@ def test_an_english_document_without_editions_shows_the_danish_ones(client, nati
     assert html.h1.get_text(strip=True) == "Model for forløbsprogrammer"
 
 
+def test_dates_are_written_the_way_each_language_writes_them(client, national):
+    translate(national, title="Model for care pathways")
+    danish = soup(client.get("/vejledninger/model/")).main.get_text(" ", strip=True)
+    english = soup(client.get("/en/vejledninger/model/")).main.get_text(" ", strip=True)
+    assert "1. januar 2015" in danish
+    assert "1 January 2015" in english and "1. January" not in english
+    feed = client.get("/en/udgaver/feed/").content.decode()
+    assert "1 January 2015" in feed
+
+
 def test_each_language_has_its_own_feed_of_editions(client, national):
     translate(national, title="Model for care pathways")
     english_feed = client.get("/en/udgaver/feed/")
