@@ -21,3 +21,16 @@ def midtjylland_adaptation(regions, national):
             ),
         ],
     )
+
+
+@pytest.fixture
+def content(tmp_path):
+    """A content folder with a site and one document (test_content_format's SITE
+    and DOCUMENT), not yet imported."""
+    from .test_content_format import DOCUMENT, SITE, write
+
+    content = tmp_path / "content"
+    content.mkdir()
+    write(content, "site.yaml", SITE)
+    write(content, "doc.yaml", DOCUMENT)
+    return content

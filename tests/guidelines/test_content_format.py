@@ -107,15 +107,6 @@ def snapshot():
     return rows
 
 
-@pytest.fixture
-def content(tmp_path):
-    content = tmp_path / "content"
-    content.mkdir()
-    write(content, "site.yaml", SITE)
-    write(content, "doc.yaml", DOCUMENT)
-    return content
-
-
 def test_import_creates_published_pages_in_file_order(db, content):
     stats = import_content(content)
     assert stats["created"] == 5  # home, guidance index, document, 2 sections

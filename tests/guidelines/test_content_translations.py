@@ -363,12 +363,8 @@ documents:
 
 
 @pytest.fixture
-def danish_content(db, tmp_path):
+def danish_content(db, content):
     english()
-    content = tmp_path / "content"
-    content.mkdir()
-    write(content, "site.yaml", SITE)
-    write(content, "doc.yaml", DOCUMENT)
     return content
 
 
