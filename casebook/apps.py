@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CasebookConfig(AppConfig):
     name = "casebook"
     verbose_name = _("Casebog")
-
-    def ready(self):
-        from . import content  # noqa: F401  (registers the content handler)

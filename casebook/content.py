@@ -3,8 +3,8 @@
 from datetime import date
 from typing import ClassVar, Literal
 
-from guidelines.content import Handler, register
-from guidelines.content.pages import (
+from core.content import Handler, register
+from core.content.pages import (
     IndexPageHandler,
     dump_page,
     find_page,
@@ -13,7 +13,7 @@ from guidelines.content.pages import (
     site_root,
     sync_page,
 )
-from guidelines.content.schema import IndexItem, PageItem, RichText, Slug, Text
+from core.content.schema import IndexItem, PageItem, RichText, Slug, Text
 from guidelines.models import GuidanceDocumentPage, Municipality, Region, RegionPage
 
 from .models import (

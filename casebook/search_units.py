@@ -1,8 +1,8 @@
 """What casebook pages put in the site search (see search.units)."""
 
-from search.units import NATIONAL, page_unit, plain, register
+from search.units import NATIONAL, listing_units, page_unit, plain, register
 
-from .models import CasePage, MeetingPage
+from .models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
 
 
 def region_fields(region):
@@ -47,3 +47,6 @@ def meeting_units(page):
         date=page.date,
         **region_fields(page.region),
     )
+
+
+register(CasebookIndexPage, MeetingIndexPage)(listing_units)

@@ -4,53 +4,19 @@ Every block renders through a template in guidelines/blocks/. Labels are
 translatable so they reach the admin in Danish and English.
 """
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
+from core.text import danish_slug
+
+from .codes import recommendation_anchor, validate_code
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
-
-# A recommendation code is numbers separated by dots, optionally ending in a
-# letter: "3", "3.2", "3.2a". It never changes once published, so it is what
-# links, citations and cases refer to.
-RECOMMENDATION_CODE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$")
-
-
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def danish_slug(text):
-    """'Borgerens mål og ønsker' -> 'borgerens-maal-og-oensker' (slugify drops æ, ø, å)."""
-    return slugify(text.translate(DANISH_LETTERS))
-
-
-def validate_code(code):
-    """Raise ValidationError unless `code` is a well-formed recommendation code."""
-    if not RECOMMENDATION_CODE.match(code or ""):
-        raise ValidationError(_("Koden skal være tal adskilt af punktum, fx 3 eller 3.2."))
-
-
-def code_slug(code):
-    """A code as a URL segment: '3.2' -> '3-2' (Wagtail's page paths allow no dots)."""
-    return code.replace(".", "-")
-
-
-def code_from_slug(slug):
-    """The inverse of code_slug, or None for anything that is not a code."""
-    code = slug.replace("-", ".")
-    return code if RECOMMENDATION_CODE.match(code) else None
-
-
-def recommendation_anchor(code):
-    """The HTML id of a recommendation inside its section: 'anbefaling-3-2'."""
-    return "anbefaling-" + code_slug(code)
 
 
 class StrengthChoices:

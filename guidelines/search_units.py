@@ -1,13 +1,14 @@
 """What guidance pages put in the site search (see search.units)."""
 
-from search.units import Unit, dependents, page_unit, plain, register, stream_text
+from search.units import Unit, dependents, listing_units, page_unit, plain, register, stream_text
 
-from .blocks import recommendation_anchor
+from .codes import recommendation_anchor
 from .models import (
     GuidanceDocumentPage,
+    GuidanceIndexPage,
     GuidanceSectionPage,
-    IndexPage,
     RegionalAdaptationPage,
+    RegionIndexPage,
     RegionPage,
 )
 
@@ -129,7 +130,4 @@ def adaptations_showing(page):
     return RegionalAdaptationPage.objects.filter(document=document).live()
 
 
-@register(IndexPage)
-def index_page_units(page):
-    """Listing pages (guidance, regions, casebook, meetings): findable by name."""
-    return page_unit(page, lead=page.intro)
+register(GuidanceIndexPage, RegionIndexPage)(listing_units)

@@ -1,6 +1,6 @@
 from django.shortcuts import redirect
 
-from .blocks import code_slug
+from .codes import code_slug
 
 
 def recommendation_dotted_code(request, document_path, code):

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Forside")
-
-    def ready(self):
-        from . import content  # noqa: F401  (registers the content handler)

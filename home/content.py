@@ -2,8 +2,8 @@
 
 from wagtail.models import Page, Site
 
-from guidelines.content import Handler, register
-from guidelines.content.pages import (
+from core.content import Handler, register
+from core.content.pages import (
     dump_page,
     exported_pages,
     in_locale,
@@ -11,7 +11,7 @@ from guidelines.content.pages import (
     sync_children,
     sync_page,
 )
-from guidelines.content.schema import Item, PageItem, RichText
+from core.content.schema import Item, PageItem, RichText
 
 from .models import HomePage, StandardPage
 

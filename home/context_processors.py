@@ -1,7 +1,7 @@
 from django.db.models import F
 from wagtail.models import Page, Site
 
-from guidelines.i18n import localize
+from core.i18n import localize
 
 
 def navigation(request):
@@ -13,7 +13,7 @@ def navigation(request):
     if site is None:
         return {}
     home = localize(site.root_page)
-    # source_locale_id: what guidelines.i18n needs to tell an untranslated alias apart.
+    # source_locale_id: what core.i18n needs to tell an untranslated alias apart.
     top_level = (
         Page.objects.child_of(home)
         .live()

@@ -5,12 +5,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from casebook.models import CasebookIndexPage
+from core.models import SitePage
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
     GuidanceSectionPage,
     RegionIndexPage,
-    SitePage,
 )
 
 # The three ways in, one per user group, in the order the home page shows them.

@@ -8,7 +8,7 @@ root page, with each page's other-language versions as
 
 Untranslated English pages (aliases of Danish ones) are left out: they show
 the Danish text, name the Danish page as their canonical URL, and the Danish
-page is listed already (guidelines/i18n.py).
+page is listed already (core/i18n.py).
 """
 
 from collections import defaultdict
@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from guidelines.i18n import language_of
+from core.i18n import language_of
 
 
 def _listed(pages):

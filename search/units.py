@@ -161,6 +161,12 @@ def page_unit(page, kind="side", title=None, **fields):
     return [Unit(kind=kind, title=title or page.title, url=url, **fields)] if url else []
 
 
+def listing_units(page):
+    """A listing page (of documents, regions, cases, ...): found by its title and
+    introduction; what it lists is indexed on its own."""
+    return page_unit(page, lead=getattr(page, "intro", ""))
+
+
 def plain(markup):
     """Readable text from stored rich text (Wagtail's own indexing text), one-spaced."""
     return " ".join(get_text_for_indexing(str(markup or "")).split())

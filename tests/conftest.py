@@ -5,7 +5,8 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from guidelines.content import import_content
+from core.content import import_content
+from core.i18n import sync_trees
 from guidelines.editions.release import release_edition
 from guidelines.factories import (
     GuidanceDocumentPageFactory,
@@ -15,7 +16,6 @@ from guidelines.factories import (
     recommendation,
     text,
 )
-from guidelines.i18n import sync_trees
 from guidelines.models import Region, RegionIndexPage
 from home.factories import HomePageFactory
 

@@ -12,9 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from guidelines.blocks import validate_code
-from guidelines.i18n import locale_by_id, localized_pages
-from guidelines.models import GuidanceDocumentPage, Municipality, Region, SitePage
+from core.i18n import locale_by_id, localized_pages
+from core.models import SitePage
+from guidelines.codes import validate_code
+from guidelines.models import GuidanceDocumentPage, Municipality, Region
 
 from .vocabulary import TargetGroup, Theme
 

@@ -9,8 +9,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from guidelines.i18n import locale_by_id, localized_pages
-from guidelines.models import IndexPage, Region, SitePage
+from core.i18n import locale_by_id, localized_pages
+from core.models import IndexPage, SitePage
+from guidelines.models import Region
 
 
 class MeetingIndexPage(IndexPage):

@@ -4,7 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from guidelines.models import GuidanceDocumentPage, IndexPage, Region, SitePage
+from core.models import IndexPage, SitePage
+from guidelines.models import GuidanceDocumentPage, Region
 
 CASES_PER_PAGE = 20
 

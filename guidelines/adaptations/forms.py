@@ -15,12 +15,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from core.i18n import default_locale
+
 RELATION = "section_adaptations"
 
 
 def original_documents():
     """The documents in the default locale, which adaptations name."""
-    from ..i18n import default_locale
     from ..models import GuidanceDocumentPage
 
     return GuidanceDocumentPage.objects.filter(locale=default_locale())

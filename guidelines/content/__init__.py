@@ -1,12 +1,10 @@
-"""Content as data: the import/export format for the platform's pages.
+"""The guidance part of the content format (core/content): documents, sections,
+editions, regions (handlers.py) and regional adaptations (adaptations.py).
 
-One registry of handlers, one per top-level key of a content file; import and
-export both go through the same handlers and the same page-field lists, so
-what export writes is exactly what import reads (docs/content-format.md).
+Importing the package registers them; core's app config imports every app's
+`content` module at start-up.
 """
 
-from .errors import ContentError
-from .registry import Handler, register
-from .sync import export_content, import_content
+from . import adaptations, handlers
 
-__all__ = ["ContentError", "Handler", "export_content", "import_content", "register"]
+__all__ = ["adaptations", "handlers"]

@@ -11,6 +11,11 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator
 
+from core.content.pages import dump_page, find_page, in_locale, sync_page
+from core.content.registry import Handler, register
+from core.content.richtext import rich_text_problem
+from core.content.schema import Item, PageItem, Slug
+
 from ..models import (
     AdaptationMode,
     Edition,
@@ -21,10 +26,6 @@ from ..models import (
     SectionAdaptation,
 )
 from ..models.adaptations import LOCAL_TEXT_FEATURES, entry_problems
-from .pages import dump_page, find_page, in_locale, sync_page
-from .registry import Handler, register
-from .richtext import rich_text_problem
-from .schema import Item, PageItem, Slug
 
 
 def _check_local_text(html):

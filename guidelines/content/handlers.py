@@ -3,6 +3,20 @@
 from datetime import date, datetime
 from typing import Literal
 
+from core.content.pages import (
+    IndexPageHandler,
+    dump_page,
+    exported_pages,
+    in_locale,
+    is_source,
+    page_values,
+    site_root,
+    sync_children,
+    sync_page,
+)
+from core.content.registry import Handler, register
+from core.content.schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
+
 from ..editions.release import ReleaseError, release_edition
 from ..editions.snapshot import DOCUMENT_FIELDS, build_snapshot, document_data, structure
 from ..models import (
@@ -14,19 +28,6 @@ from ..models import (
     RegionIndexPage,
     RegionPage,
 )
-from .pages import (
-    IndexPageHandler,
-    dump_page,
-    exported_pages,
-    in_locale,
-    is_source,
-    page_values,
-    site_root,
-    sync_children,
-    sync_page,
-)
-from .registry import Handler, register
-from .schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
 
 
 class SectionItem(PageItem):

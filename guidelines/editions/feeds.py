@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..i18n import active_locale
+from core.i18n import active_locale
 
 FEED_LENGTH = 50
 
@@ -54,6 +54,7 @@ class SiteEditionsFeed(Feed):
         return f"{self.shown_under[edition.pk].title}: {edition.label}"
 
     def item_description(self, edition):
+        # Translators: Date format (Django date filter): English has no dot after the day.
         effective = dateformat.format(edition.effective_date, gettext("j. F Y"))
         return f"{_('Gælder fra')} {effective}. {edition.change_summary}"
 

@@ -3,7 +3,8 @@
 from django.db import transaction
 from wagtail.log_actions import log
 
-from ..blocks import danish_slug
+from core.text import danish_slug
+
 from .pdf import make_edition_pdf
 from .snapshot import build_snapshot, document_data
 

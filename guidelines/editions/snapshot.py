@@ -5,7 +5,7 @@ import datetime
 from django.template.loader import render_to_string
 from django.utils.html import strip_tags
 
-from ..content.streamdata import to_plain
+from core.content.streamdata import to_plain
 
 #: Document fields an edition keeps, so it reads the same after the document is edited.
 DOCUMENT_FIELDS = (

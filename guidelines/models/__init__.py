@@ -1,5 +1,4 @@
 from .adaptations import AdaptationMode, RegionalAdaptationPage, SectionAdaptation
-from .base import IndexPage, SitePage
 from .documents import GuidanceDocumentPage, GuidanceIndexPage, GuidanceSectionPage
 from .editions import Edition, EditionStatus
 from .reference import Municipality, Region
@@ -12,12 +11,10 @@ __all__ = [
     "GuidanceDocumentPage",
     "GuidanceIndexPage",
     "GuidanceSectionPage",
-    "IndexPage",
     "Municipality",
     "Region",
     "RegionIndexPage",
     "RegionPage",
     "RegionalAdaptationPage",
     "SectionAdaptation",
-    "SitePage",
 ]

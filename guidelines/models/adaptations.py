@@ -11,7 +11,7 @@ Sections shown as national, and the national part of supplemented ones, are
 the live national text: only what the region wrote itself can go stale, and
 that is what a newer edition flags for review (see adaptations/review.py).
 
-In two languages (guidelines/i18n.py) the rule is:
+In two languages (core/i18n.py) the rule is:
 
 - `document` names the national document, normally the Danish original: the
   admin offers the Danish documents, and translations (wagtail-localize, the
@@ -42,9 +42,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.i18n import locale_by_id, localize
+from core.models import SitePage
+
 from ..adaptations.admin import ReviewPanel
 from ..adaptations.forms import AdaptationPageForm
-from .base import SitePage
 from .documents import GuidanceDocumentPage
 from .editions import Edition
 
@@ -182,7 +184,6 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
     def national_document(self):
         """The national document in this adaptation's language: the document's live
         translation into the adaptation's locale, else the document itself."""
-        from ..i18n import locale_by_id, localize
 
         return localize(self.document, locale_by_id(self.locale_id))
 

@@ -21,16 +21,15 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from ..blocks import (
-    SectionBodyBlock,
-    StrengthChoices,
-    code_from_slug,
-    code_slug,
-    recommendation_anchor,
-)
-from ..content.streamdata import error_messages
+from core.content.streamdata import error_messages
+from core.i18n import default_locale
+from core.models import IndexPage, SitePage
+
+from ..blocks import SectionBodyBlock, StrengthChoices
+from ..codes import code_from_slug, code_slug, recommendation_anchor
 from ..forms import SectionPageForm
-from .base import IndexPage, RegionAwareMixin, SitePage
+from .base import RegionAwareMixin
+from .editions import Edition
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
@@ -165,8 +164,6 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         (or an untranslated alias) without editions of its own, its original's, which
         are the frozen Danish text (templates mark it with `lang`). So every edition
         address of a Danish document works under /en/ too."""
-        from ..i18n import default_locale
-        from .editions import Edition
 
         default = default_locale()
         if self.own_editions or default is None or self.locale_id == default.pk:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import language_of
+
 
 class EditionStatus(models.TextChoices):
     IN_FORCE = "in_force", _("Gældende")
@@ -72,7 +74,6 @@ class Edition(models.Model):
     @property
     def language(self):
         """The language of the frozen text: its document's."""
-        from ..i18n import language_of
 
         return language_of(self.document.locale_id)
 

@@ -18,9 +18,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from ..i18n import locale_by_id, localized_pages
+from core.i18n import locale_by_id, localized_pages
+from core.models import IndexPage, SitePage
+
 from .adaptations import AdaptationMode, RegionalAdaptationPage
-from .base import IndexPage, RegionAwareMixin, SitePage
+from .base import RegionAwareMixin
 from .reference import Region
 
 RECENT_MEETINGS = 5

@@ -7,7 +7,8 @@ from ..adaptations.region_choice import (
     regional_version,
     regions_for_choice,
 )
-from ..blocks import StrengthChoices, recommendation_anchor
+from ..blocks import StrengthChoices
+from ..codes import recommendation_anchor
 from ..models.adaptations import AdaptationMode
 
 register = template.Library()

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "casebook",
     "guidelines",
     "search",
+    "core",
     "danish_admin",  # before the wagtail apps: its Danish wins (see danish_admin/apps.py)
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Site
 
-from guidelines.content import import_content
-from guidelines.i18n import sync_trees
+from core.content import import_content
+from core.i18n import sync_trees
 from tests.conftest import DEMO_CONTENT
 
 BASE_DIR = Path(__file__).resolve().parents[2]

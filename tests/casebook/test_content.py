@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from casebook.models import CasePage, MeetingPage
-from guidelines.content import ContentError, export_content, import_content
+from core.content import ContentError, export_content, import_content
 from tests.conftest import DEMO_CONTENT, empty_site
 
 BASE = """

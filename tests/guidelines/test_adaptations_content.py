@@ -6,7 +6,7 @@ import pytest
 import yaml
 from wagtail.models import Page, Revision
 
-from guidelines.content import ContentError, export_content, import_content
+from core.content import ContentError, export_content, import_content
 from guidelines.models import RegionalAdaptationPage
 from tests.conftest import empty_site
 

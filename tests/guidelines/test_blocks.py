@@ -1,4 +1,5 @@
-from guidelines.blocks import ActionPlanPartBlock, danish_slug
+from core.text import danish_slug
+from guidelines.blocks import ActionPlanPartBlock
 
 
 def test_danish_slug_keeps_the_letters_readable():

@@ -8,8 +8,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page, Revision
 
-from guidelines.content import ContentError, export_content, import_content
-from guidelines.content.streamdata import to_plain
+from core.content import ContentError, export_content, import_content
+from core.content.streamdata import to_plain
 from guidelines.editions.snapshot import structure
 from guidelines.models import Edition, GuidanceDocumentPage, GuidanceSectionPage
 from tests.conftest import DEMO_CONTENT, empty_site

@@ -16,8 +16,8 @@ from casebook.models import (
     MeetingIndexPage,
     MeetingPage,
 )
-from guidelines.content import ContentError, export_content, import_content
-from guidelines.content.pages import mirror_order
+from core.content import ContentError, export_content, import_content
+from core.content.pages import mirror_order
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,

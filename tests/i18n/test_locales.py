@@ -1,4 +1,4 @@
-"""The site in two languages: Danish at /, English under /en/ (guidelines/i18n.py).
+"""The site in two languages: Danish at /, English under /en/ (core/i18n.py).
 
 A small tree built with the factories and translated the way wagtail-localize and
 the content format do it (copy_for_translation, then publish), and the demo site
@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 
 from casebook.factories import CasebookIndexPageFactory, CasePageFactory
 from casebook.models import CasePage
+from core.i18n import sync_trees
 from guidelines.factories import (
     GuidanceDocumentPageFactory,
     GuidanceIndexPageFactory,
@@ -25,7 +26,6 @@ from guidelines.factories import (
     recommendation,
     text,
 )
-from guidelines.i18n import sync_trees
 from guidelines.models import GuidanceDocumentPage, RegionPage
 
 XMLNS = {

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.models import Site
 
-from guidelines.content import import_content
+from core.content import import_content
 from search.backends import SearchRequest, get_backend
 from search.query import parse
 

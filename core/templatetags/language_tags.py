@@ -1,4 +1,4 @@
-"""The language of a page and its versions in the other language (guidelines/i18n.py).
+"""The language of a page and its versions in the other language (core/i18n.py).
 
 In templates:
     {% page_language as html_lang %}          <html lang>: the page's locale, else the URL's

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from guidelines.i18n import sync_trees
+from core.i18n import sync_trees
 
 
 class Command(BaseCommand):

@@ -43,8 +43,8 @@ def _clear(**kwargs):
     _locales.clear()
 
 
-post_save.connect(_clear, sender=Locale, dispatch_uid="guidelines.i18n.clear_on_save")
-post_delete.connect(_clear, sender=Locale, dispatch_uid="guidelines.i18n.clear_on_delete")
+post_save.connect(_clear, sender=Locale, dispatch_uid="core.i18n.clear_on_save")
+post_delete.connect(_clear, sender=Locale, dispatch_uid="core.i18n.clear_on_delete")
 
 
 def _locale(key):
@@ -307,5 +307,5 @@ def connect_signals():
         sync_trees_unless_raw,
         sender=LocaleSynchronization,
         weak=False,
-        dispatch_uid="guidelines.i18n.sync_trees_unless_raw",
+        dispatch_uid="core.i18n.sync_trees_unless_raw",
     )

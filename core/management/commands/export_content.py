@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from guidelines.content import export_content
+from core.content import export_content
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guidelines.content import ContentError, import_content
+from core.content import ContentError, import_content
 
 
 class Command(BaseCommand):

@@ -76,7 +76,7 @@ def find_page(model, context, **lookup):
 
     Never an alias: whether one exists depends on when wagtail-localize's
     synchronisation last ran, and a link to the Danish page is shown as a link
-    to its English alias anyway (guidelines.i18n.localize)."""
+    to its English alias anyway (core.i18n.localize)."""
     page = model.objects.filter(locale=source_locale(), **lookup).first()
     if page is None or not context.translating:
         return page

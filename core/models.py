@@ -1,0 +1,40 @@
+"""The page classes every page of the platform builds on (abstract: no tables)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
+
+
+class SitePage(Page):
+    """Fields every public page of the platform has."""
+
+    is_demo = models.BooleanField(
+        _("demoindhold"),
+        default=False,
+        help_text=_("Viser tydeligt, at siden er demoindhold og ikke officiel vejledning."),
+    )
+
+    settings_panels = Page.settings_panels + [FieldPanel("is_demo")]
+
+    # A translation keeps its original's slug, so the English page's address is the
+    # Danish one under /en/, and sections keep the names that adaptations and
+    # editions know them by (core/i18n.py). wagtail-localize would otherwise
+    # offer the slug for translation.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(SitePage):
+    """A listing page: a title, an introduction, and what it lists below."""
+
+    intro = models.TextField(_("introduktion"), blank=True)
+
+    content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
