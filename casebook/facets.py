@@ -4,6 +4,9 @@ Values within a facet are alternatives (OR), facets combine (AND). Each
 facet's counts are computed with the *other* facets applied, so a reader sees
 how many cases each choice would give; every facet costs one grouped query,
 whatever the number of cases or values.
+
+Facets work on the queryset of cases they are given (through its model's
+relations), so the casebook's page can use them without this module importing it.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guidelines.models import Municipality, Region
 
-from .models import CasePage, CaseStatus
+from .models.vocabulary import CaseStatus, TargetGroup, Theme
 
 MAX_VALUES_PER_FACET = 20
 NATIONAL = "national"
@@ -39,7 +42,8 @@ class Facet:
         """(value, label) for every value the facet knows, in display order."""
         raise NotImplementedError
 
-    def q(self, values):
+    def q(self, values, model):
+        """The filter for these values on cases of `model`."""
         raise NotImplementedError
 
     def counts(self, queryset):
@@ -52,7 +56,7 @@ class RegionFacet(Facet):
     def options(self):
         return [(r.slug, r.name) for r in Region.objects.all()] + [(NATIONAL, _("Nationalt"))]
 
-    def q(self, values):
+    def q(self, values, model):
         q = Q(region__slug__in=[v for v in values if v != NATIONAL])
         return q | Q(region__isnull=True) if NATIONAL in values else q
 
@@ -64,27 +68,24 @@ class RegionFacet(Facet):
 class RelationFacet(Facet):
     """A many-to-many facet, counted on the relation's through table."""
 
-    relation = ""
+    relation = ""  # the many-to-many field on the case
+    target_field = ""  # the through table's field that points at the value
     key = "slug"
+    vocabulary = None
 
-    def through(self):
-        return getattr(CasePage, self.relation).through
-
-    def target(self):
-        return self.through()._meta.get_field(self.target_field).related_model
-
-    target_field = ""
+    def through(self, model):
+        return getattr(model, self.relation).through
 
     def options(self):
-        return [(str(getattr(o, self.key)), o.name) for o in self.target().objects.all()]
+        return [(str(getattr(o, self.key)), o.name) for o in self.vocabulary.objects.all()]
 
-    def q(self, values):
+    def q(self, values, model):
         lookup = {f"{self.target_field}__{self.key}__in": values}
-        return Q(pk__in=self.through().objects.filter(**lookup).values("casepage_id"))
+        return Q(pk__in=self.through(model).objects.filter(**lookup).values("casepage_id"))
 
     def counts(self, queryset):
         rows = (
-            self.through()
+            self.through(queryset.model)
             .objects.filter(casepage_id__in=queryset.values("pk"))
             .values(f"{self.target_field}__{self.key}")
             .annotate(n=Count("casepage_id", distinct=True))
@@ -95,20 +96,17 @@ class RelationFacet(Facet):
 
 class MunicipalityFacet(RelationFacet):
     param, label = "kommune", _("Kommune")
-    relation, target_field, key = "municipalities", "municipality", "code"
-
-    def options(self):
-        return [(str(m.code), m.name) for m in Municipality.objects.all()]
+    relation, target_field, key, vocabulary = "municipalities", "municipality", "code", Municipality
 
 
 class TargetGroupFacet(RelationFacet):
     param, label = "maalgruppe", _("Målgruppe")
-    relation, target_field = "target_groups", "targetgroup"
+    relation, target_field, vocabulary = "target_groups", "targetgroup", TargetGroup
 
 
 class ThemeFacet(RelationFacet):
     param, label = "tema", _("Tema")
-    relation, target_field = "themes", "theme"
+    relation, target_field, vocabulary = "themes", "theme", Theme
 
 
 class StatusFacet(Facet):
@@ -117,7 +115,7 @@ class StatusFacet(Facet):
     def options(self):
         return list(CaseStatus.choices)
 
-    def q(self, values):
+    def q(self, values, model):
         return Q(status__in=values)
 
     def counts(self, queryset):
@@ -133,7 +131,7 @@ class PeriodFacet(Facet):
     def options(self):
         return [(value, value.replace("-", "–")) for value, _start, _end in PERIODS]
 
-    def q(self, values):
+    def q(self, values, model):
         q = Q(pk__in=[])
         for value, start, end in PERIODS:
             if value in values:
@@ -214,7 +212,9 @@ class FacetResult:
 def apply(queryset, selection, options, facets=FACETS):
     """The filtered cases and, per facet, its options with counts."""
     filters = {
-        f.param: f.q(selection.values[f.param]) for f in facets if selection.values.get(f.param)
+        f.param: f.q(selection.values[f.param], queryset.model)
+        for f in facets
+        if selection.values.get(f.param)
     }
     results = queryset
     for q in filters.values():

@@ -33,6 +33,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
+from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from .ordering import move_into_order
 
@@ -260,9 +262,6 @@ def sync_trees():
     pages made by code (the content importer) get them here. Ordering follows
     because wagtail-localize never moves aliases when their originals move.
     """
-    from wagtail_localize.models import LocaleSynchronization
-    from wagtail_localize.synctree import PageIndex, synchronize_tree
-
     before = Page.objects.count()
     syncs = list(LocaleSynchronization.objects.select_related("locale", "sync_from"))
     for sync in syncs:
@@ -291,21 +290,18 @@ def _order_like_source(source, target):
         move_into_order(counterpart, wanted)
 
 
+def _sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_trees_on_locale_sync_save(instance=instance, **kwargs)
+
+
 def connect_signals():
     """wagtail-localize syncs the trees whenever a LocaleSynchronization is saved,
     also when loaddata restores one (fixtures, tests' serialized rollback), before
     its locales are back. Only real saves sync here."""
-    from django.db.models.signals import post_save
-    from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
-
-    def sync_trees_unless_raw(sender, instance, raw=False, **kwargs):
-        if not raw:
-            sync_trees_on_locale_sync_save(instance=instance, **kwargs)
-
     post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     post_save.connect(
-        sync_trees_unless_raw,
+        _sync_trees_unless_raw,
         sender=LocaleSynchronization,
-        weak=False,
         dispatch_uid="core.i18n.sync_trees_unless_raw",
     )

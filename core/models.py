@@ -1,5 +1,6 @@
 """The page classes every page of the platform builds on (abstract: no tables)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -34,6 +35,10 @@ class IndexPage(SitePage):
     intro = models.TextField(_("introduktion"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("intro")]
+    # Directly under the site's home page, one of a kind. The project shell names its
+    # home page model in settings, as Django's AUTH_USER_MODEL names the user model:
+    # so no app below the home page's app needs to know it.
+    parent_page_types = [settings.HOME_PAGE_MODEL]
     max_count_per_parent = 1
 
     class Meta:

@@ -4,24 +4,25 @@
 regional workflows exist exactly as described here, putting right any that
 were changed by hand in the admin; it is safe to run again.
 
-National editors write and publish the national guidance and the casebook.
+National editors write and publish the national guidance, and what apps above
+this one put in their remit (hooks.NATIONAL_EDITOR_PAGES: the casebook).
 Each region has editors, who write under the region's page and submit for
 moderation, and moderators, who approve (and so publish) it. Page permissions
 apply to a page's whole subtree, so a region's groups reach no other region.
 """
 
-from django.apps import apps
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import (
-    GroupApprovalTask,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+from core.permissions import (
+    EDITOR_PAGE_PERMISSIONS,
+    PAGE_PERMISSIONS,
+    group_with_permissions,
+    permission,
 )
 
+from .hooks import NATIONAL_EDITOR_PAGES, results
 from .models import GuidanceIndexPage, RegionPage
 
 NATIONAL_EDITORS = _("Nationale redaktører")
@@ -31,47 +32,16 @@ REGION_MODERATORS = _("%(region)s – moderatorer")
 REGION_WORKFLOW = _("Godkendelse – %(region)s")
 REGION_TASK = _("Moderatorerne i %(region)s godkender")
 
-PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-# Regional editors may not publish: their content goes through the workflow.
-EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
-
-
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _group(name, permissions, pages, page_codenames):
-    """The group `name`, with exactly these permissions and page permissions."""
-    group, _created = Group.objects.get_or_create(name=str(name))
-    group.permissions.set(permissions)
-    # Images and documents are granted per collection; these groups get none.
-    group.collection_permissions.all().delete()
-    page_permissions = Permission.objects.filter(
-        content_type__app_label="wagtailcore", codename__in=page_codenames
-    )
-    wanted = {(page.pk, permission.pk) for page in pages for permission in page_permissions}
-    for grant in group.page_permissions.all():
-        if (grant.page_id, grant.permission_id) in wanted:
-            wanted.remove((grant.page_id, grant.permission_id))
-        else:
-            grant.delete()
-    GroupPagePermission.objects.bulk_create(
-        GroupPagePermission(group=group, page_id=page_id, permission_id=permission_id)
-        for page_id, permission_id in sorted(wanted)
-    )
-    return group
-
 
 def setup_national_editors():
-    # Imported by name: casebook depends on guidelines, not the other way.
-    casebook = apps.get_model("casebook", "CasebookIndexPage")
-    return _group(
+    others = [page for pages in results(NATIONAL_EDITOR_PAGES) for page in pages]
+    return group_with_permissions(
         NATIONAL_EDITORS,
         [
-            _permission("wagtailadmin", "access_admin"),
-            _permission("guidelines", "release_edition"),
+            permission("wagtailadmin", "access_admin"),
+            permission("guidelines", "release_edition"),
         ],
-        [*GuidanceIndexPage.objects.all(), *casebook.objects.all()],
+        [*GuidanceIndexPage.objects.all(), *others],
         PAGE_PERMISSIONS,
     )
 
@@ -81,9 +51,13 @@ def setup_region(region_page, *translations):
     region's page and its pages in the other languages (`translations`)."""
     names = {"region": region_page.region.name}
     pages = [region_page, *translations]
-    access_admin = [_permission("wagtailadmin", "access_admin")]
-    editors = _group(REGION_EDITORS % names, access_admin, pages, EDITOR_PAGE_PERMISSIONS)
-    moderators = _group(REGION_MODERATORS % names, access_admin, pages, PAGE_PERMISSIONS)
+    access_admin = [permission("wagtailadmin", "access_admin")]
+    editors = group_with_permissions(
+        REGION_EDITORS % names, access_admin, pages, EDITOR_PAGE_PERMISSIONS
+    )
+    moderators = group_with_permissions(
+        REGION_MODERATORS % names, access_admin, pages, PAGE_PERMISSIONS
+    )
 
     task, _created = GroupApprovalTask.objects.update_or_create(
         name=REGION_TASK % names, defaults={"active": True}

@@ -1,9 +1,19 @@
 """What guidance pages put in the site search (see search.units)."""
 
-from search.units import Unit, dependents, listing_units, page_unit, plain, register, stream_text
+from search.units import (
+    Unit,
+    dependents,
+    listing_units,
+    page_unit,
+    plain,
+    register,
+    shown_in,
+    stream_text,
+)
 
 from .codes import recommendation_anchor
 from .models import (
+    Edition,
     GuidanceDocumentPage,
     GuidanceIndexPage,
     GuidanceSectionPage,
@@ -128,6 +138,12 @@ def adaptations_showing(page):
     """Adaptation units carry the national document's title and section headings."""
     document = page if isinstance(page, GuidanceDocumentPage) else page.document
     return RegionalAdaptationPage.objects.filter(document=document).live()
+
+
+@shown_in(Edition)
+def edition_document(edition):
+    """A document's units list its editions: a new one is found at once."""
+    return [edition.document_id]
 
 
 register(GuidanceIndexPage, RegionIndexPage)(listing_units)

@@ -9,7 +9,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_hooks_permissions  # noqa: F401  (registers its hooks)
-from .adaptations.admin import ReviewDashboardPanel, needing_review, review_list_view
+from .adaptations.panels import ReviewDashboardPanel
+from .adaptations.reports import needing_review, review_list_view
 from .admin_views import RELEASE_PERMISSION, release_edition_view
 from .models import GuidanceDocumentPage, Municipality, Region
 

@@ -3,12 +3,12 @@ from wagtail.models import Page, Site
 
 from core.i18n import localize
 
+from .models import StandardPage
+
 
 def navigation(request):
     """The home page, the main navigation and the footer links for every template,
     in the reader's language: under /en/ the English home page and its children."""
-    from .models import StandardPage
-
     site = Site.find_for_request(request)
     if site is None:
         return {}

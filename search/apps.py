@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Søgning")
 
     def ready(self):
+        # Imported here, not at the top: it imports Wagtail's models, which exist
+        # only once the app registry is ready.
         from . import signals
 
         # Each app says what its pages contribute in its search_units module.

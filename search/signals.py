@@ -1,4 +1,5 @@
-"""Index after publish, unpublish, move, delete, privacy changes and edition release.
+"""Index after publish, unpublish, move, delete, privacy changes, and saves of the
+objects that apps say show in pages' units (an edition in its document's).
 
 The database backend's index lives in the same database, so it is written in
 the same transaction (a rolled-back publish leaves no trace in it); other
@@ -12,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .backends import get_backend
 from .indexing import index_page_tree, remove_pages
-from .units import dependents_of
+from .units import dependents_of, pages_showing, shown_models
 
 
 def reindex(page_id):
@@ -52,9 +53,9 @@ def on_restriction_changed(sender, instance, **kwargs):
     reindex(instance.page_id)
 
 
-def on_edition_saved(sender, instance, created, **kwargs):
-    if created:
-        reindex(instance.document_id)
+def on_shown_object_saved(sender, instance, **kwargs):
+    for page_id in pages_showing(instance):
+        reindex(page_id)
 
 
 def connect():
@@ -68,6 +69,9 @@ def connect():
     post_delete.connect(
         on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sitesearch_pvr_deleted"
     )
-    post_save.connect(
-        on_edition_saved, sender="guidelines.Edition", dispatch_uid="sitesearch_edition"
-    )
+    for model in shown_models():
+        post_save.connect(
+            on_shown_object_saved,
+            sender=model,
+            dispatch_uid=f"sitesearch_shown_{model._meta.label_lower}",
+        )

@@ -126,6 +126,31 @@ def dependents(*models):
     return decorator
 
 
+_shown_in = {}
+
+
+def shown_in(*models):
+    """Register `func(obj)` -> ids of the pages whose units show this object, which is
+    not a page itself (an edition shows in its document's units), so that saving one
+    reindexes them."""
+
+    def decorator(func):
+        for model in models:
+            _shown_in[model] = func
+        return func
+
+    return decorator
+
+
+def shown_models():
+    return list(_shown_in)
+
+
+def pages_showing(obj):
+    func = _shown_in.get(type(obj))
+    return list(func(obj)) if func else []
+
+
 def dependents_of(page):
     for cls in type(page).__mro__:
         if cls in _dependents:

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -10,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from danish_admin import views as danish_admin_views
 from guidelines import views as guideline_views
 from guidelines.admin_hooks_permissions import ChosenPagesView
-from guidelines.editions.feeds import SiteEditionsFeed
 from home.sitemap import LocalizedSitemap
 from search import views as search_views
 
@@ -26,15 +26,13 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("soeg/", search_views.search, name="search"),
     path("soeg/forslag/", search_views.suggest, name="search_suggest"),
-    path("udgaver/feed/", SiteEditionsFeed(), name="editions_feed"),
+    path("udgaver/feed/", guideline_views.SiteEditionsFeed(), name="editions_feed"),
     re_path(
         r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
         guideline_views.recommendation_dotted_code,

@@ -1,7 +1,7 @@
-from .cases import CasePage, CaseRecommendation, CaseStatus
+from .cases import CasePage, CaseRecommendation
 from .meetings import MeetingCase, MeetingIndexPage, MeetingPage
 from .pages import CasebookIndexPage
-from .vocabulary import TargetGroup, Theme
+from .vocabulary import CaseStatus, TargetGroup, Theme
 
 __all__ = [
     "CasePage",

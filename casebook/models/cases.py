@@ -17,16 +17,9 @@ from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, Region
 
-from .vocabulary import TargetGroup, Theme
+from .vocabulary import CaseStatus, TargetGroup, Theme
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
-
-
-class CaseStatus(models.TextChoices):
-    PLANNED = "planlagt", _("Planlagt")
-    RUNNING = "i-gang", _("I gang")
-    ENDED = "afsluttet", _("Afsluttet")
-    ANCHORED = "forankret", _("Forankret i drift")
 
 
 def _slug_taken(slug, pk=None, translation_key=None):

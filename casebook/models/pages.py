@@ -7,6 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from core.models import IndexPage, SitePage
 from guidelines.models import GuidanceDocumentPage, Region
 
+from .. import facets
+from .cases import CasePage, CaseRecommendation
+from .meetings import MeetingIndexPage
+
 CASES_PER_PAGE = 20
 
 
@@ -14,7 +18,6 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
     """The casebook (/casebog/): every case on the site, regional and national,
     with facets; the Denmark overview; and the coverage of recommendations."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["casebook.CasePage", "casebook.MeetingIndexPage"]
 
     class Meta:
@@ -23,14 +26,9 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
     def cases(self):
         """Every live, public case in this casebook's language (translations and the
         English aliases of untranslated ones), wherever it lives in the tree."""
-        from .cases import CasePage
-
         return CasePage.objects.live().public().filter(locale_id=self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
-        from .. import facets
-        from .meetings import MeetingIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         options = facets.all_options()
         selection = facets.parse(request.GET, options)
@@ -58,8 +56,6 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
     @path("daekning/", name="coverage")
     def coverage(self, request):
         """Recommendations × regions: where cases put a recommendation into practice."""
-        from .cases import CaseRecommendation
-
         regions = list(Region.objects.all())
         counts = {}
         # Cases name the Danish document; its translation shares the translation key.

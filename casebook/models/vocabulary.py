@@ -1,7 +1,15 @@
-"""The casebook's fixed vocabularies, loaded by a data migration."""
+"""The casebook's fixed vocabularies: target groups and themes (tables, loaded by a
+data migration) and a case's status (choices)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class CaseStatus(models.TextChoices):
+    PLANNED = "planlagt", _("Planlagt")
+    RUNNING = "i-gang", _("I gang")
+    ENDED = "afsluttet", _("Afsluttet")
+    ANCHORED = "forankret", _("Forankret i drift")
 
 
 class Vocabulary(models.Model):

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Orderable, Page, Site
 
 from ..ordering import move_into_order
 from .errors import ContentError
+from .schema import IndexItem
 from .streamdata import clean_stream, to_plain
 
 
@@ -457,7 +458,5 @@ class IndexPageHandler:
         sync_page(self.parent(context), self.model, value, context, singleton=True)
 
     def dump(self, locale):
-        from .schema import IndexItem
-
         pages = exported_pages(self.model.objects.all(), locale)
         return dump_page(pages[0], IndexItem) if pages else None

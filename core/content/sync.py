@@ -10,6 +10,7 @@ from pydantic import ValidationError, create_model
 from wagtail.models import Locale
 
 from .errors import ContentError
+from .pages import Context, mirror_order
 from .registry import handlers
 from .schema import FORMAT, Item
 
@@ -139,8 +140,6 @@ def _check_duplicates(parsed):
 
 
 def _apply(parsed, stats, locale=None):
-    from .pages import Context
-
     for handler in handlers():
         for file, content in parsed:
             value = getattr(content, handler.key)
@@ -159,8 +158,6 @@ def import_content(path):
     aliases wagtail-localize's synchronisation made, where it has made them).
     Returns counts of created, updated and unchanged pages.
     """
-    from .pages import mirror_order
-
     parsed = read_parts(path)
     _check_duplicates(parsed)
     languages = sorted({content.locale for _file, content in parsed} - {None})

@@ -1,1 +1,1 @@
-"""Regional adaptations: review against newer editions, the reader's region, the editor form."""
+"""Regional adaptations: the editor form and admin panels, the review against newer editions."""

@@ -8,6 +8,9 @@ fix them, rather than when the page is saved.
 The documents offered are the Danish originals (the default locale): an
 English adaptation names the same document and shows its English text by
 itself (models/adaptations.py); its edition may be one of either language's.
+
+The models import this form, so it does not import them: it asks its instance
+for the models its relations point at, and for the rules.
 """
 
 from django import forms
@@ -20,27 +23,22 @@ from core.i18n import default_locale
 RELATION = "section_adaptations"
 
 
-def original_documents():
+def original_documents(document_model):
     """The documents in the default locale, which adaptations name."""
-    from ..models import GuidanceDocumentPage
-
-    return GuidanceDocumentPage.objects.filter(locale=default_locale())
+    return document_model.objects.filter(locale=default_locale())
 
 
-def section_choices(document):
-    from ..models import GuidanceSectionPage
-
-    sections = GuidanceSectionPage.objects.order_by("path")
+def section_choices(document_model, document):
     if document is not None:
         return [("", "---------")] + [
-            (section.slug, section.numbered_title) for section in sections.child_of(document)
+            (section.slug, section.numbered_title) for section in document.all_sections()
         ]
     groups = [("", "---------")]
-    for each in original_documents().order_by("path"):
+    for each in original_documents(document_model).order_by("path"):
         groups.append(
             (
                 each.display_title,
-                [(section.slug, section.numbered_title) for section in sections.child_of(each)],
+                [(section.slug, section.numbered_title) for section in each.all_sections()],
             )
         )
     return groups
@@ -48,20 +46,20 @@ def section_choices(document):
 
 class AdaptationPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
-        from ..models import Edition
-
         super().__init__(*args, **kwargs)
+        document_model, edition_model = self._model("document"), self._model("based_on")
         document = self._document()
         if "document" in self.fields:
             field = self.fields["document"]
-            field.queryset = field.queryset.model.objects.filter(
-                Q(pk__in=original_documents().values("pk")) | Q(pk=self.instance.document_id)
+            field.queryset = document_model.objects.filter(
+                Q(pk__in=original_documents(document_model).values("pk"))
+                | Q(pk=self.instance.document_id)
             )
             field.widget = forms.Select(choices=field.widget.choices)
         if "based_on" in self.fields:
-            editions = Edition.objects.select_related("document", "document__locale").order_by(
-                "document__path", "effective_date", "released_at"
-            )
+            editions = edition_model.objects.select_related(
+                "document", "document__locale"
+            ).order_by("document__path", "effective_date", "released_at")
             if document is not None:
                 # The document's editions, or its translations' (see the module docstring).
                 editions = editions.filter(document__translation_key=document.translation_key)
@@ -78,7 +76,7 @@ class AdaptationPageForm(WagtailAdminPageForm):
 
         formset = self.formsets.get(RELATION)
         if formset is not None:
-            choices = section_choices(document)
+            choices = section_choices(document_model, document)
             base = formset.form
 
             class EntryForm(base):
@@ -91,32 +89,32 @@ class AdaptationPageForm(WagtailAdminPageForm):
 
             formset.form = EntryForm
 
+    def _model(self, relation):
+        """The model one of the adaptation's relations points at."""
+        return self.instance._meta.get_field(relation).related_model
+
     def _document(self):
         """The document the adaptation is for: as posted, else as saved."""
-        from ..models import GuidanceDocumentPage
-
         if self.is_bound:
             value = self.data.get(self.add_prefix("document"))
             if value and str(value).isdigit():
-                return GuidanceDocumentPage.objects.filter(pk=value).first()
+                return self._model("document").objects.filter(pk=value).first()
             return None
         return self.instance.document if self.instance.document_id else None
 
     def clean(self):
-        # Models import this form, so it imports them when it runs.
-        from ..models.adaptations import document_problems, edition_fits, twin_problem
-
+        rules = type(self.instance)
         cleaned_data = super().clean()
         document = cleaned_data.get("document")
         based_on = cleaned_data.get("based_on")
         if document is None:
             return cleaned_data
-        if based_on is not None and not edition_fits(based_on, document):
+        if based_on is not None and not rules.edition_fits(based_on, document):
             self.add_error("based_on", _("Udgaven hører ikke til den valgte vejledning."))
         if based_on is None and document.edition_list:
             self.add_error("based_on", _("Vælg den nationale udgave, tilpasningen er skrevet til."))
         parent = self.parent_page if self.instance.pk is None else self.instance.get_parent()
-        twin = parent and twin_problem(parent, document.pk, self.instance.pk)
+        twin = parent and rules.twin_problem(parent, document.pk, self.instance.pk)
         if twin:
             self.add_error("document", twin)
         formset = self.formsets.get(RELATION)
@@ -132,6 +130,6 @@ class AdaptationPageForm(WagtailAdminPageForm):
             # page, so they count too.
             posted = {form.instance.pk for form in formset.forms if form.instance.pk}
             slugs += [child.section for child in formset.get_queryset() if child.pk not in posted]
-            for message in document_problems(document, slugs):
+            for message in rules.document_problems(document, slugs):
                 self.add_error(None, message)
         return cleaned_data

@@ -1,4 +1,5 @@
-"""Atom feeds of edition releases: one per document and one for the whole site."""
+"""Atom feeds of edition releases: one per document (here) and one for the whole
+site (views.SiteEditionsFeed, which looks the documents up)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils import dateformat
@@ -6,34 +7,20 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import active_locale
+from ..models.editions import Edition
 
 FEED_LENGTH = 50
 
 
-class SiteEditionsFeed(Feed):
-    """Releases of every document in the reader's language (/udgaver/feed/ and
-    /en/udgaver/feed/). An English document without editions of its own lists
-    its Danish original's, at its own address, as the document page does."""
+class EditionsFeed(Feed):
+    """Releases of the editions of `documents()`, newest first, each shown under the
+    reader's document: an English document without editions of its own lists its
+    Danish original's, at its own address, as the document page does."""
 
     feed_type = Atom1Feed
-    title = _("Nye udgaver af den nationale vejledning")
-    subtitle = _("Frigivne udgaver af alle vejledningsdokumenter")
-
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return None
-
-    def link(self):
-        from ..models import GuidanceIndexPage
-
-        index = GuidanceIndexPage.objects.live().filter(locale=active_locale()).first()
-        return index.get_url(self.request) if index else "/"
 
     def documents(self):
-        from ..models import GuidanceDocumentPage
-
-        return GuidanceDocumentPage.objects.live().filter(locale=active_locale())
+        raise NotImplementedError
 
     def editions(self):
         """The editions listed, each with the reader's document it is shown under."""
@@ -44,8 +31,6 @@ class SiteEditionsFeed(Feed):
         return self.shown_under
 
     def items(self):
-        from ..models import Edition
-
         shown_under = self.editions()
         editions = Edition.objects.filter(pk__in=list(shown_under)).order_by("-released_at")
         return editions[:FEED_LENGTH]
@@ -71,7 +56,9 @@ class SiteEditionsFeed(Feed):
         return edition.released_at
 
 
-class DocumentEditionsFeed(SiteEditionsFeed):
+class DocumentEditionsFeed(EditionsFeed):
+    """<document>/feed/: the releases of one document."""
+
     def get_object(self, request, document=None, **kwargs):
         self.request = request
         self.document = document

@@ -5,6 +5,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from ..models.editions import Edition
+
 
 def render_pdf(edition, base_url=None):
     """The edition as PDF bytes: label, effective date and page numbers on every page."""
@@ -26,8 +28,6 @@ def ensure_pdf(edition):
 
 @task()
 def make_edition_pdf(edition_id):
-    from ..models import Edition
-
     edition = Edition.objects.select_related("document").filter(pk=edition_id).first()
     if edition is None:
         return _("Udgaven findes ikke længere.")

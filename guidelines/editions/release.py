@@ -5,6 +5,7 @@ from wagtail.log_actions import log
 
 from core.text import danish_slug
 
+from ..models.editions import Edition
 from .pdf import make_edition_pdf
 from .snapshot import build_snapshot, document_data
 
@@ -29,8 +30,6 @@ def release_edition(
 
     Drafts are not included: an edition is what readers can already see.
     """
-    from ..models import Edition
-
     slug = extra.pop("slug", None) or edition_slug(label)
     if Edition.objects.filter(document=document, slug=slug).exists():
         raise ReleaseError(f"Dokumentet har allerede en udgave med navnet “{label}”.")

@@ -45,10 +45,12 @@ from wagtail.search import index
 from core.i18n import locale_by_id, localize
 from core.models import SitePage
 
-from ..adaptations.admin import ReviewPanel
 from ..adaptations.forms import AdaptationPageForm
+from ..adaptations.panels import ReviewPanel
+from ..adaptations.review import Review
 from .documents import GuidanceDocumentPage
 from .editions import Edition
+from .reference import Region
 
 LOCAL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
@@ -156,20 +158,20 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
     parent_page_types = ["guidelines.RegionPage"]
     subpage_types = []
     base_form_class = AdaptationPageForm
+    # The document-wide rules, for the editor's form (adaptations/forms.py): it asks
+    # its instance's class for them rather than import the models that import it.
+    document_problems = staticmethod(document_problems)
+    edition_fits = staticmethod(edition_fits)
+    twin_problem = staticmethod(twin_problem)
 
     class Meta:
         verbose_name = _("regional tilpasning")
         verbose_name_plural = _("regionale tilpasninger")
 
     @cached_property
-    def region_page(self):
-        from .regions import RegionPage
-
-        return RegionPage.objects.select_related("region").get(path=self.path[: -self.steplen])
-
-    @property
     def region(self):
-        return self.region_page.region
+        """The region of the region page the adaptation stands under."""
+        return Region.objects.get(pages__path=self.path[: -self.steplen])
 
     @cached_property
     def entries(self):
@@ -184,7 +186,6 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
     def national_document(self):
         """The national document in this adaptation's language: the document's live
         translation into the adaptation's locale, else the document itself."""
-
         return localize(self.document, locale_by_id(self.locale_id))
 
     def versions(self):
@@ -195,8 +196,6 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
 
     @cached_property
     def review(self):
-        from ..adaptations.review import Review
-
         return Review(self)
 
     def clean(self):

@@ -27,8 +27,12 @@ from core.models import IndexPage, SitePage
 
 from ..blocks import SectionBodyBlock, StrengthChoices
 from ..codes import code_from_slug, code_slug, recommendation_anchor
+from ..editions.diff import compare
+from ..editions.feeds import DocumentEditionsFeed
+from ..editions.pdf import ensure_pdf
 from ..forms import SectionPageForm
-from .base import RegionAwareMixin
+from ..hooks import RECOMMENDATION_PANELS, panels
+from ..region_cookie import RegionAwareMixin
 from .editions import Edition
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -37,7 +41,6 @@ SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 class GuidanceIndexPage(IndexPage):
     """The list of all guidance documents (/vejledninger/)."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["guidelines.GuidanceDocumentPage"]
 
     class Meta:
@@ -114,6 +117,10 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
 
     def get_sections(self):
         return GuidanceSectionPage.objects.child_of(self).live().public()
+
+    def all_sections(self):
+        """Every section, drafts and private ones too, in order: what editors choose from."""
+        return GuidanceSectionPage.objects.child_of(self).order_by("path")
 
     @cached_property
     def sections(self):
@@ -223,8 +230,6 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
 
     @path("udgaver/<slug:edition>/pdf/", name="edition_pdf")
     def edition_pdf_view(self, request, edition):
-        from ..editions.pdf import ensure_pdf
-
         edition = ensure_pdf(self.edition_by_slug(edition))
         response = FileResponse(edition.pdf.open("rb"), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}-{edition.slug}.pdf"'
@@ -244,8 +249,6 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         return self.compare_editions(request, self.edition_by_slug(old), self.edition_by_slug(new))
 
     def compare_editions(self, request, old, new):
-        from ..editions.diff import compare
-
         if old.effective_date > new.effective_date:
             old, new = new, old
         context = self.edition_context(
@@ -255,8 +258,6 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
 
     @path("feed/", name="feed")
     def feed_view(self, request):
-        from ..editions.feeds import DocumentEditionsFeed
-
         return DocumentEditionsFeed()(request, document=self)
 
     def recommendation_url(self, code, request=None):
@@ -291,19 +292,8 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
             section=section,
             recommendation=recommendation,
             anchor=recommendation_anchor(code),
-            # Cases (casebook app) that put this recommendation into practice, in this
-            # page's language: they name the Danish document, which shares our key.
-            cases=[
-                link.case
-                for link in self.case_links.model.objects.filter(
-                    document__translation_key=self.translation_key,
-                    code=code,
-                    case__live=True,
-                    case__locale_id=self.locale_id,
-                )
-                .select_related("case", "case__region")
-                .order_by("case__title")
-            ],
+            # What other apps show about the recommendation (the casebook: its cases).
+            panels=panels(RECOMMENDATION_PANELS, self, code, request),
             permalink=request.build_absolute_uri(self.recommendation_url(code, request)),
         )
         return TemplateResponse(request, "guidelines/recommendation_page.html", context)

@@ -1,15 +1,15 @@
 from django import template
 
-from ..adaptations.region_choice import (
+from ..blocks import StrengthChoices
+from ..codes import recommendation_anchor
+from ..models.adaptations import AdaptationMode
+from ..models.regions import (
     choice_url,
     chosen_region,
     region_page,
     regional_version,
     regions_for_choice,
 )
-from ..blocks import StrengthChoices
-from ..codes import recommendation_anchor
-from ..models.adaptations import AdaptationMode
 
 register = template.Library()
 

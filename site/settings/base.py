@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "laces",  # template components: what apps add to other apps' pages (guidelines/hooks.py)
     "modelcluster",
     "taggit",
     "django_filters",
@@ -190,6 +191,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # --- Wagtail ------------------------------------------------------------------
+# The site's home page: listing pages (core.models.IndexPage) stand directly under it.
+HOME_PAGE_MODEL = "home.HomePage"
 WAGTAIL_SITE_NAME = _("Vejledning om tværsektoriel indsats")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localhost:{PORT}")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

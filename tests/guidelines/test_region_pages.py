@@ -18,7 +18,6 @@ from casebook.factories import (
     MeetingIndexPageFactory,
     MeetingPageFactory,
 )
-from guidelines.adaptations.region_choice import COOKIE, chosen_region
 from guidelines.editions.release import release_edition
 from guidelines.factories import (
     GuidanceDocumentPageFactory,
@@ -28,6 +27,8 @@ from guidelines.factories import (
     text,
 )
 from guidelines.models import GuidanceSectionPage, Region
+from guidelines.models.regions import chosen_region
+from guidelines.region_cookie import COOKIE
 
 CHOOSE = "/regioner/vaelg/"
 MIDT = "/regioner/midtjylland/"

@@ -1,0 +1,25 @@
+"""The casebook on the guidance's pages and in the national editors' remit
+(guidelines/hooks.py: guidelines lies below the casebook and never names it)."""
+
+from wagtail import hooks
+
+from guidelines.hooks import (
+    NATIONAL_EDITOR_PAGES,
+    RECOMMENDATION_PANELS,
+    REGION_COUNTS,
+    REGION_PAGE_PANELS,
+)
+
+from .models import CasebookIndexPage
+from .panels import RecommendationCases, RegionCases, RegionMeetings, region_case_counts
+
+hooks.register(REGION_PAGE_PANELS, RegionCases, order=10)
+hooks.register(REGION_PAGE_PANELS, RegionMeetings, order=20)
+hooks.register(REGION_COUNTS, region_case_counts)
+hooks.register(RECOMMENDATION_PANELS, RecommendationCases)
+
+
+@hooks.register(NATIONAL_EDITOR_PAGES)
+def casebooks():
+    """National editors write and publish the casebook, in every language."""
+    return CasebookIndexPage.objects.all()

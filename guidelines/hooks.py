@@ -1,0 +1,39 @@
+"""Where the apps above guidelines add to its pages and roles: Wagtail hooks.
+
+guidelines lies below the casebook (README, "Layout") and never names it. A
+region's page still lists the region's cases and meetings, a recommendation's
+page the cases that put it into practice, and national editors still edit the
+casebook, because the casebook registers for these hooks in its wagtail_hooks.py.
+"""
+
+from django.utils.safestring import mark_safe
+from laces.components import Component
+from wagtail import hooks
+
+#: fn(region_page, request) -> a Panel shown on the region's page, or None.
+REGION_PAGE_PANELS = "guidelines_region_page_panels"
+#: fn(region_index, region_pages, request) -> {region id: a short text}, shown with each region.
+REGION_COUNTS = "guidelines_region_counts"
+#: fn(document, code, request) -> a Panel shown on the recommendation's page, or None.
+RECOMMENDATION_PANELS = "guidelines_recommendation_panels"
+#: fn() -> pages whose subtrees national editors write and publish.
+NATIONAL_EDITOR_PAGES = "guidelines_national_editor_pages"
+
+
+class Panel(Component):
+    """A part of a page that another app contributes (`{% component panel %}`).
+    It renders without the whitespace around it: the page's template places it."""
+
+    def render_html(self, parent_context=None):
+        return mark_safe(super().render_html(parent_context).strip())
+
+
+def panels(hook, *args):
+    """The panels the hook's functions give for these arguments, in hook order."""
+    found = (fn(*args) for fn in hooks.get_hooks(hook))
+    return [panel for panel in found if panel is not None]
+
+
+def results(hook, *args):
+    """What each of the hook's functions returns for these arguments, in hook order."""
+    return [fn(*args) for fn in hooks.get_hooks(hook)]
