@@ -11,7 +11,7 @@ DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
 
-.PHONY: run install assets messages makemessages migrate demo serve test lint check lock clean browser-deps
+.PHONY: run install assets messages makemessages migrate demo serve test lint lock clean browser-deps
 
 run: install assets messages migrate demo serve
 
@@ -61,13 +61,13 @@ serve:
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, log in as one of the demo users printed above)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# Lint, migrations in step with the models, then the whole suite. On SQLite
-# by default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
+# Lint (ruff, formatting, the import layers), migrations in step with the models,
+# then the whole suite with a line-coverage report of the apps. On SQLite by
+# default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
 # The assets give the browser tests the design system's CSS and axe-core.
-test: install assets messages
-	$(BIN)/ruff check .
+test: lint assets messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered
 
 # Debian's Chromium, for tests/browser on a machine without it (they skip, saying why).
 # Not a prerequisite of `make test`; needs root. Playwright drives this browser: never
@@ -75,11 +75,11 @@ test: install assets messages
 browser-deps:
 	apt-get update && apt-get install -y chromium
 
+# The import layers are contracts in pyproject.toml ([tool.importlinter]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-
-check: lint test
+	PYTHONPATH=.:site $(BIN)/lint-imports --no-cache
 
 lock: install
 	{ echo "# Every package the site and its tests install, pinned (the lock)."; \

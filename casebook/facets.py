@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from django.db.models import Case, CharField, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import MAX_VALUES_PER_FACET, NATIONAL
 from guidelines.models import Municipality, Region
 
 from .models.vocabulary import CaseStatus, TargetGroup, Theme
 
-MAX_VALUES_PER_FACET = 20
-NATIONAL = "national"
 PERIODS = [
     ("2010-2014", 2010, 2014),
     ("2015-2017", 2015, 2017),

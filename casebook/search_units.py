@@ -1,13 +1,14 @@
 """What casebook pages put in the site search (see search.units)."""
 
-from search.units import NATIONAL, listing_units, page_unit, plain, register
+from core.facets import NATIONAL
+from search.units import NATIONAL_LABEL, listing_units, page_unit, plain, register
 
 from .models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
 
 
 def region_fields(region):
     """Where a case or meeting belongs: shown as its trail, filtered as its region."""
-    value, label = (region.slug, region.name) if region else (NATIONAL[0], str(NATIONAL[1]))
+    value, label = (region.slug, region.name) if region else (NATIONAL, str(NATIONAL_LABEL))
     return {"trail": (label,), "facets": {"region": [(value, label)]}}
 
 

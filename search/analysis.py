@@ -32,7 +32,8 @@ WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 
 DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
-DANISH_LETTERS = {"ae": "æ", "oe": "ø", "aa": "å"}
+# How æ, ø and å are typed without them: the pairs and the letters they stand for.
+DIGRAPH_LETTERS = {"ae": "æ", "oe": "ø", "aa": "å"}
 DIGRAPH = re.compile("ae|oe|aa")
 KEEP = set("æøå")
 
@@ -59,7 +60,7 @@ def normalise(text):
 
 def danish_letters(text):
     """The typed pairs ae/oe/aa read as æ/ø/å."""
-    return DIGRAPH.sub(lambda m: DANISH_LETTERS[m.group()], text)
+    return DIGRAPH.sub(lambda m: DIGRAPH_LETTERS[m.group()], text)
 
 
 def fold(text):
@@ -224,9 +225,3 @@ def _synonym_groups(language):
         if len(members) > 1:
             groups.append(tuple(members))
     return tuple(groups)
-
-
-def reset():
-    """Forget cached analyzers and lists (after the word lists change, in tests)."""
-    analyzer.cache_clear()
-    _synonym_groups.cache_clear()

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import get_text_for_indexing
 
+from core.facets import NATIONAL
+
 from .analysis import analyzer, language_of
 
 # Result types, in the order the type facet lists them.
@@ -42,11 +44,12 @@ FACETS = {
     "tema": _("Tema"),
 }
 
-NATIONAL = ("hele-landet", _("Hele landet"))
+# How a unit of no region (core.facets.NATIONAL) is labelled in the region facet.
+NATIONAL_LABEL = _("Hele landet")
 
 # Facet values whose labels are interface words rather than content: the index
 # stores them in Danish, so they are translated when shown.
-INTERFACE_LABELS = {"type": KINDS, "region": {NATIONAL[0]: NATIONAL[1]}}
+INTERFACE_LABELS = {"type": KINDS, "region": {NATIONAL: NATIONAL_LABEL}}
 
 
 def facet_label(facet, value, stored_label):

@@ -15,13 +15,16 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from core.facets import MAX_VALUES_PER_FACET, NATIONAL
+
 from .analysis import language_of
 from .backends import SearchRequest, get_backend
 from .query import parse, parse_prefix
 from .units import FACETS, KINDS, facet_label
 
 RESULTS_PER_PAGE = 10
-MAX_VALUES_PER_FACET = 20
+# Facet values that have had another name: old links keep working.
+RENAMED_VALUES = {("region", "hele-landet"): NATIONAL}
 VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 MAX_PAGE = 1000
 
@@ -35,7 +38,8 @@ def read_filters(query_dict, backend, notices):
     """{facet: [values]} from the URL; malformed or unknown values dropped with a notice."""
     filters = {}
     for facet, heading in FACETS.items():
-        values = list(dict.fromkeys(query_dict.getlist(facet)))[:MAX_VALUES_PER_FACET]
+        values = [RENAMED_VALUES.get((facet, value), value) for value in query_dict.getlist(facet)]
+        values = list(dict.fromkeys(values))[:MAX_VALUES_PER_FACET]
         good = [value for value in values if VALUE.match(value)]
         if facet == "type":
             known = {value for value in good if value in KINDS}

@@ -69,10 +69,6 @@ class MeetingPage(SitePage):
         verbose_name = _("informationsmøde")
         verbose_name_plural = _("informationsmøder")
 
-    @property
-    def is_upcoming(self):
-        return self.date >= timezone.localdate()
-
     def cases(self):
         """The presented cases, each in this meeting's language where it has a live
         version in it (links name the Danish case); one query more at most."""

@@ -80,7 +80,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..analysis import DANISH_LETTERS, LANGUAGES, MIN_PART, fold, language_of, normalise, read_list
+from ..analysis import DIGRAPH_LETTERS, LANGUAGES, MIN_PART, fold, language_of, normalise, read_list
 from ..analysis import analyzer as text_analyzer
 from ..query import And, Or, Phrase, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED
@@ -178,8 +178,8 @@ def _spellings(folded):
     if not folded:
         return {""}
     found = {folded[0] + rest for rest in _spellings(folded[1:])}
-    if folded[:2] in DANISH_LETTERS:
-        found |= {DANISH_LETTERS[folded[:2]] + rest for rest in _spellings(folded[2:])}
+    if folded[:2] in DIGRAPH_LETTERS:
+        found |= {DIGRAPH_LETTERS[folded[:2]] + rest for rest in _spellings(folded[2:])}
     return found
 
 
@@ -204,7 +204,7 @@ def _danish_fold_filters():
         token_filter(
             f"sitesearch_da_fold_{folded}", "pattern_replace", pattern=letter, replacement=folded
         )
-        for folded, letter in DANISH_LETTERS.items()
+        for folded, letter in DIGRAPH_LETTERS.items()
     ]
 
 

@@ -46,15 +46,15 @@ INSTALLED_APPS = [
     "danish_admin",  # before the wagtail apps: its Danish wins (see danish_admin/apps.py)
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
+    # No page shows images, but wagtail-localize's translation editor imports
+    # Wagtail's image blocks and so its image models, which need their app.
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",

@@ -67,7 +67,6 @@ COVERED = [
     WAGTAIL / "documents",
     WAGTAIL / "locales",
     WAGTAIL / "sites",
-    WAGTAIL / "embeds",
     WAGTAIL / "search",
     LOCALIZE,
     LOCALIZE / "locales",

@@ -221,7 +221,7 @@ PAIRS = [
     Pair("sundhedsaftale", MOEDE_VIBORG, "facet", filters={"type": ["moede"]}),
     Pair("pårørende", "4.1 Inddrag de pårørende", "facet", filters={"type": ["anbefaling"]}),
     Pair("behandling", SKIVE, "facet", filters={"type": ["case"], "tema": ["overgange"]}),
-    Pair("samtalegrupper", BOERN, "facet", filters={"region": ["hele-landet"]}),
+    Pair("samtalegrupper", BOERN, "facet", filters={"region": ["national"]}),
     Pair("cookies", "Privatlivspolitik", "facet", filters={"type": ["side"]}),
     Pair(
         "rusmidler",
