@@ -5,7 +5,7 @@ import re
 import pytest
 from wagtail.models import PageViewRestriction
 
-from casebook.factories import CasebookIndexPageFactory
+from casebook.factories import CasebookIndexPageFactory, CasePageFactory
 from guidelines.factories import GuidanceSectionPageFactory, text
 from guidelines.models import Region
 
@@ -240,10 +240,22 @@ def test_overlong_query_is_cut_with_a_message(client, document):
     assert "forkortet" in html
 
 
+def test_national_is_one_region_value_and_its_old_name_still_works(client, region_cases):
+    """Cases of no region are "national" in the search's region facet, as in the
+    casebook's; links made when the search called it "hele-landet" keep working."""
+    case = CasePageFactory.build(title="Tovholder i hele landet", region=None)
+    region_cases.add_child(instance=case)
+    publish(case)
+    html = client.get("/soeg/", {"q": "tovholder"}).content.decode()
+    assert facet_count(html, "region", "national") == 1
+    for value in ("national", "hele-landet"):
+        html = client.get("/soeg/", {"q": "tovholder", "region": value}).content.decode()
+        assert [title for kind, title, _href in results(html)] == ["Tovholder i hele landet"]
+        assert "kender ikke" not in html
+
+
 @pytest.fixture
 def region_cases(home, document):
-    from casebook.factories import CasePageFactory
-
     casebook = publish(CasebookIndexPageFactory(parent=home))
     cases = (("nordjylland", "Tovholder i Aalborg"), ("midtjylland", "Tovholder i Randers"))
     for slug, title in cases:
