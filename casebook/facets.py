@@ -5,8 +5,9 @@ facet's counts are computed with the *other* facets applied, so a reader sees
 how many cases each choice would give; every facet costs one grouped query,
 whatever the number of cases or values.
 
-Facets work on the queryset of cases they are given (through its model's
-relations), so the casebook's page can use them without this module importing it.
+Facets know cases only through the model they are given (its fields and their
+relations), so the casebook's page model can use them without this module
+importing the models, which import it.
 """
 
 from dataclasses import dataclass, field
@@ -15,9 +16,6 @@ from django.db.models import Case, CharField, Count, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.facets import MAX_VALUES_PER_FACET, NATIONAL
-from guidelines.models import Municipality, Region
-
-from .models.vocabulary import CaseStatus, TargetGroup, Theme
 
 PERIODS = [
     ("2010-2014", 2010, 2014),
@@ -37,7 +35,7 @@ class Facet:
     param = ""
     label = ""
 
-    def options(self):
+    def options(self, model):
         """(value, label) for every value the facet knows, in display order."""
         raise NotImplementedError
 
@@ -52,8 +50,9 @@ class Facet:
 class RegionFacet(Facet):
     param, label = "region", _("Region")
 
-    def options(self):
-        return [(r.slug, r.name) for r in Region.objects.all()] + [(NATIONAL, _("Nationalt"))]
+    def options(self, model):
+        regions = model._meta.get_field("region").related_model.objects.all()
+        return [(r.slug, r.name) for r in regions] + [(NATIONAL, _("Nationalt"))]
 
     def q(self, values, model):
         q = Q(region__slug__in=[v for v in values if v != NATIONAL])
@@ -65,54 +64,57 @@ class RegionFacet(Facet):
 
 
 class RelationFacet(Facet):
-    """A many-to-many facet, counted on the relation's through table."""
+    """A many-to-many facet (values named by `key`), counted on the relation's
+    through table: one row per case and value."""
 
     relation = ""  # the many-to-many field on the case
-    target_field = ""  # the through table's field that points at the value
     key = "slug"
-    vocabulary = None
 
-    def through(self, model):
-        return getattr(model, self.relation).through
+    def options(self, model):
+        values = model._meta.get_field(self.relation).related_model.objects.all()
+        return [(str(getattr(value, self.key)), value.name) for value in values]
 
-    def options(self):
-        return [(str(getattr(o, self.key)), o.name) for o in self.vocabulary.objects.all()]
+    def _through(self, model):
+        """The through model, its field for the case and its field for the value."""
+        field = model._meta.get_field(self.relation)
+        return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
 
     def q(self, values, model):
-        lookup = {f"{self.target_field}__{self.key}__in": values}
-        return Q(pk__in=self.through(model).objects.filter(**lookup).values("casepage_id"))
+        through, case, value = self._through(model)
+        chosen = through.objects.filter(**{f"{value}__{self.key}__in": values})
+        return Q(pk__in=chosen.values(f"{case}_id"))
 
     def counts(self, queryset):
+        through, case, value = self._through(queryset.model)
         rows = (
-            self.through(queryset.model)
-            .objects.filter(casepage_id__in=queryset.values("pk"))
-            .values(f"{self.target_field}__{self.key}")
-            .annotate(n=Count("casepage_id", distinct=True))
+            through.objects.filter(**{f"{case}_id__in": queryset.values("pk")})
+            .values(f"{value}__{self.key}")
+            .annotate(n=Count(f"{case}_id", distinct=True))
             .order_by()
         )
-        return {str(row[f"{self.target_field}__{self.key}"]): row["n"] for row in rows}
+        return {str(row[f"{value}__{self.key}"]): row["n"] for row in rows}
 
 
 class MunicipalityFacet(RelationFacet):
     param, label = "kommune", _("Kommune")
-    relation, target_field, key, vocabulary = "municipalities", "municipality", "code", Municipality
+    relation, key = "municipalities", "code"
 
 
 class TargetGroupFacet(RelationFacet):
     param, label = "maalgruppe", _("Målgruppe")
-    relation, target_field, vocabulary = "target_groups", "targetgroup", TargetGroup
+    relation = "target_groups"
 
 
 class ThemeFacet(RelationFacet):
     param, label = "tema", _("Tema")
-    relation, target_field, vocabulary = "themes", "theme", Theme
+    relation = "themes"
 
 
 class StatusFacet(Facet):
     param, label = "status", _("Status")
 
-    def options(self):
-        return list(CaseStatus.choices)
+    def options(self, model):
+        return list(model._meta.get_field("status").choices)
 
     def q(self, values, model):
         return Q(status__in=values)
@@ -127,7 +129,7 @@ class PeriodFacet(Facet):
 
     param, label = "periode", _("Startår")
 
-    def options(self):
+    def options(self, model):
         return [(value, value.replace("-", "–")) for value, _start, _end in PERIODS]
 
     def q(self, values, model):
@@ -167,9 +169,10 @@ class Selection:
         return not any(self.values.values())
 
 
-def all_options(facets=FACETS):
-    """Every facet's known values, read once per request (one query per vocabulary)."""
-    return {facet.param: facet.options() for facet in facets}
+def all_options(model, facets=FACETS):
+    """Every facet's known values for cases of `model`, read once per request (one
+    query per vocabulary)."""
+    return {facet.param: facet.options(model) for facet in facets}
 
 
 def parse(query_dict, options, facets=FACETS):

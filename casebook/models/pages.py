@@ -30,7 +30,7 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        options = facets.all_options()
+        options = facets.all_options(CasePage)
         selection = facets.parse(request.GET, options)
         results, facet_results = facets.apply(self.cases(), selection, options)
         page_obj = Paginator(

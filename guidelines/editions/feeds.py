@@ -7,8 +7,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models.editions import Edition
-
 FEED_LENGTH = 50
 
 
@@ -22,18 +20,15 @@ class EditionsFeed(Feed):
     def documents(self):
         raise NotImplementedError
 
-    def editions(self):
-        """The editions listed, each with the reader's document it is shown under."""
-        self.shown_under = {}
+    def items(self):
+        """The newest editions, each with the reader's document it is shown under."""
+        self.shown_under, editions = {}, {}
         for document in self.documents():
             for edition in document.edition_list:
                 self.shown_under[edition.pk] = document
-        return self.shown_under
-
-    def items(self):
-        shown_under = self.editions()
-        editions = Edition.objects.filter(pk__in=list(shown_under)).order_by("-released_at")
-        return editions[:FEED_LENGTH]
+                editions[edition.pk] = edition
+        newest = sorted(editions.values(), key=lambda edition: edition.released_at, reverse=True)
+        return newest[:FEED_LENGTH]
 
     def item_title(self, edition):
         return f"{self.shown_under[edition.pk].title}: {edition.label}"

@@ -1,11 +1,10 @@
-"""A PDF of each edition, made once and kept with it (WeasyPrint)."""
+"""A PDF of each edition, made once and kept with it (WeasyPrint).
+
+The document page serves it (made then if need be); releasing an edition makes it
+in the background (release.make_edition_pdf)."""
 
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
-from django_tasks import task
-
-from ..models.editions import Edition
 
 
 def render_pdf(edition, base_url=None):
@@ -24,12 +23,3 @@ def ensure_pdf(edition):
         # Only the file field changes; the snapshot stays as released.
         type(edition).objects.filter(pk=edition.pk).update(pdf=edition.pdf.name)
     return edition
-
-
-@task()
-def make_edition_pdf(edition_id):
-    edition = Edition.objects.select_related("document").filter(pk=edition_id).first()
-    if edition is None:
-        return _("Udgaven findes ikke længere.")
-    ensure_pdf(edition)
-    return edition.pdf.name

@@ -1,12 +1,14 @@
 """Releasing an edition: freeze the published document as it stands now."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.log_actions import log
 
 from core.text import danish_slug
 
 from ..models.editions import Edition
-from .pdf import make_edition_pdf
+from .pdf import ensure_pdf
 from .snapshot import build_snapshot, document_data
 
 RESERVED_SLUGS = {"feed", "sammenlign"}
@@ -21,6 +23,16 @@ def edition_slug(label):
     if not slug or slug in RESERVED_SLUGS:
         raise ReleaseError(f"Udgavens navn “{label}” kan ikke bruges i en adresse.")
     return slug
+
+
+@task()
+def make_edition_pdf(edition_id):
+    """The released edition's PDF, made in the background (a worker, when there is one)."""
+    edition = Edition.objects.select_related("document").filter(pk=edition_id).first()
+    if edition is None:
+        return _("Udgaven findes ikke længere.")
+    ensure_pdf(edition)
+    return edition.pdf.name
 
 
 def release_edition(

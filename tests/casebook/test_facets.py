@@ -53,7 +53,7 @@ def run(selection):
     query = QueryDict(mutable=True)
     for param, values in selection.items():
         query.setlist(param, values)
-    options = facets.all_options()
+    options = facets.all_options(CasePage)
     parsed = facets.parse(query, options)
     assert parsed.notices == []
     results, facet_results = facets.apply(CasePage.objects.live(), parsed, options)
