@@ -1,9 +1,28 @@
 """What casebook pages put in the site search (see search.units)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.facets import NATIONAL
-from search.units import NATIONAL_LABEL, listing_units, page_unit, plain, register
+from search.units import (
+    listing_units,
+    page_unit,
+    plain,
+    register,
+    register_facet,
+    register_kind,
+    register_value_label,
+)
 
 from .models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
+
+register_kind("case", _("Case"), order=60)
+register_kind("moede", _("Informationsmøde"), order=70)
+register_facet("region", _("Region"), order=20)
+register_facet("maalgruppe", _("Målgruppe"), order=30)
+register_facet("tema", _("Tema"), order=40)
+# What belongs to no region, in the region facet.
+NATIONAL_LABEL = _("Hele landet")
+register_value_label("region", NATIONAL, NATIONAL_LABEL)
 
 
 def region_fields(region):

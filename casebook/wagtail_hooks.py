@@ -5,18 +5,18 @@ from wagtail import hooks
 
 from guidelines.hooks import (
     NATIONAL_EDITOR_PAGES,
-    RECOMMENDATION_PANELS,
+    RECOMMENDATION_PAGE_PARTS,
     REGION_COUNTS,
-    REGION_PAGE_PANELS,
+    REGION_PAGE_PARTS,
 )
 
 from .models import CasebookIndexPage
-from .panels import RecommendationCases, RegionCases, RegionMeetings, region_case_counts
+from .page_parts import RecommendationCases, RegionCases, RegionMeetings, region_case_counts
 
-hooks.register(REGION_PAGE_PANELS, RegionCases, order=10)
-hooks.register(REGION_PAGE_PANELS, RegionMeetings, order=20)
+hooks.register(REGION_PAGE_PARTS, RegionCases, order=10)
+hooks.register(REGION_PAGE_PARTS, RegionMeetings, order=20)
 hooks.register(REGION_COUNTS, region_case_counts)
-hooks.register(RECOMMENDATION_PANELS, RecommendationCases)
+hooks.register(RECOMMENDATION_PAGE_PARTS, RecommendationCases)
 
 
 @hooks.register(NATIONAL_EDITOR_PAGES)

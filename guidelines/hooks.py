@@ -10,28 +10,29 @@ from django.utils.safestring import mark_safe
 from laces.components import Component
 from wagtail import hooks
 
-#: fn(region_page, request) -> a Panel shown on the region's page, or None.
-REGION_PAGE_PANELS = "guidelines_region_page_panels"
-#: fn(region_index, region_pages, request) -> {region id: a short text}, shown with each region.
+#: fn(region_page, request) -> a PagePart shown on the region's page, or None.
+REGION_PAGE_PARTS = "guidelines_region_page_parts"
+#: fn(region_index, region_pages, request) -> {region id: a short text} shown with
+#: each region on the index; a region it leaves out shows nothing from it.
 REGION_COUNTS = "guidelines_region_counts"
-#: fn(document, code, request) -> a Panel shown on the recommendation's page, or None.
-RECOMMENDATION_PANELS = "guidelines_recommendation_panels"
+#: fn(document, code, request) -> a PagePart shown on the recommendation's page, or None.
+RECOMMENDATION_PAGE_PARTS = "guidelines_recommendation_page_parts"
 #: fn() -> pages whose subtrees national editors write and publish.
 NATIONAL_EDITOR_PAGES = "guidelines_national_editor_pages"
 
 
-class Panel(Component):
-    """A part of a page that another app contributes (`{% component panel %}`).
+class PagePart(Component):
+    """A part of a page that another app contributes (`{% component part %}`).
     It renders without the whitespace around it: the page's template places it."""
 
     def render_html(self, parent_context=None):
         return mark_safe(super().render_html(parent_context).strip())
 
 
-def panels(hook, *args):
-    """The panels the hook's functions give for these arguments, in hook order."""
+def parts(hook, *args):
+    """The page parts the hook's functions give for these arguments, in hook order."""
     found = (fn(*args) for fn in hooks.get_hooks(hook))
-    return [panel for panel in found if panel is not None]
+    return [part for part in found if part is not None]
 
 
 def results(hook, *args):

@@ -1,5 +1,7 @@
 """What guidance pages put in the site search (see search.units)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from search.units import (
     Unit,
     dependents,
@@ -7,6 +9,8 @@ from search.units import (
     page_unit,
     plain,
     register,
+    register_facet,
+    register_kind,
     shown_in,
     stream_text,
 )
@@ -21,6 +25,15 @@ from .models import (
     RegionIndexPage,
     RegionPage,
 )
+
+register_kind("dokument", _("Vejledning"), order=10)
+register_kind("afsnit", _("Afsnit"), order=20)
+register_kind("anbefaling", _("Anbefaling"), order=30)
+register_kind("tilpasning", _("Regional tilpasning"), order=40)
+# Editions are history: autocomplete leads to the current text instead.
+register_kind("udgave", _("Udgave"), order=50, suggested=False)
+register_facet("dokument", _("Dokument"), order=10)
+register_facet("region", _("Region"), order=20)
 
 
 def document_facet(document):

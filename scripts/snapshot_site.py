@@ -24,6 +24,15 @@ from urllib.parse import quote, urldefrag, urljoin, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/static/", "/media/", "/documents/")
+# Forms lead here, not links: searches with facets and paging, and autocomplete.
+SEARCHES = [
+    "/soeg/?q=tovholder",
+    "/soeg/?q=misbrug&side=2",
+    "/soeg/?q=forl%C3%B8bsprogram&type=case",
+    "/soeg/?q=dobbeltdiagnose&region=nordjylland&region=national",
+    "/soeg/forslag/?q=tov",
+    "/en/soeg/?q=coordinator",
+]
 MASKS = [
     (re.compile(r'(name="csrfmiddlewaretoken" value=)"[^"]+"'), r'\1""'),
     (re.compile(r'nonce="[^"]+"'), 'nonce=""'),
@@ -77,7 +86,7 @@ def crawl(out):
     from django.test import Client
 
     client = Client()
-    seen, queue = set(), ["/", "/en/", "/sitemap.xml"]
+    seen, queue = set(), ["/", "/en/", "/sitemap.xml", *SEARCHES]
     while queue:
         path = queue.pop()
         if path in seen:

@@ -1,13 +1,17 @@
-"""Searchable units and the registry of what each page type contributes.
+"""Searchable units and the registries of what apps put in the search.
 
-Apps say what their pages put in the index in a `search_units.py` module:
+Apps say what their pages put in the index in a `search_units.py` module: the
+result types and facets they bring, and the units of each page type:
+
+    register_kind("case", _("Case"), order=60)
+    register_facet("tema", _("Tema"), order=50)
 
     @register(CasePage)
     def case_units(page):
         return [Unit(kind="case", title=page.title, ...)]
 
-The search app never imports page models itself; it discovers these modules
-(apps.py) and asks the registry.
+The search app never imports page models, nor knows the apps' types and facets;
+it discovers these modules (apps.py) and asks the registries.
 """
 
 import datetime
@@ -16,40 +20,50 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import get_text_for_indexing
 
-from core.facets import NATIONAL
-
 from .analysis import analyzer, language_of
 
-# Result types, in the order the type facet lists them.
-KINDS = {
-    "dokument": _("Vejledning"),
-    "afsnit": _("Afsnit"),
-    "anbefaling": _("Anbefaling"),
-    "tilpasning": _("Regional tilpasning"),
-    "udgave": _("Udgave"),
-    "case": _("Case"),
-    "moede": _("Informationsmøde"),
-    "side": _("Side"),
-}
-
-# Editions are history: autocomplete leads to the current text instead.
-NOT_SUGGESTED = ("udgave",)
-
-# Facets: URL parameter (and index field) -> heading.
-FACETS = {
-    "type": _("Type"),
-    "dokument": _("Dokument"),
-    "region": _("Region"),
-    "maalgruppe": _("Målgruppe"),
-    "tema": _("Tema"),
-}
-
-# How a unit of no region (core.facets.NATIONAL) is labelled in the region facet.
-NATIONAL_LABEL = _("Hele landet")
-
+# Result types (Unit.kind) -> label, in the order the type facet lists them, and
+# facets (URL parameter and index field) -> heading, in the order they are shown.
+# Filled by register_kind and register_facet; the same dicts all along.
+KINDS = {}
+FACETS = {}
+# Types that autocomplete leaves out (editions are history: it leads to the current text).
+NOT_SUGGESTED = []
 # Facet values whose labels are interface words rather than content: the index
 # stores them in Danish, so they are translated when shown.
-INTERFACE_LABELS = {"type": KINDS, "region": {NATIONAL: NATIONAL_LABEL}}
+INTERFACE_LABELS = {"type": KINDS}
+_order = {}
+
+
+def _insert(registry, key, value, order):
+    _order[id(registry), key] = order
+    registry[key] = value
+    ranked = sorted(registry.items(), key=lambda item: _order[id(registry), item[0]])
+    registry.clear()
+    registry.update(ranked)
+
+
+def register_kind(kind, label, order, suggested=True):
+    """A result type: its label, its place in the type facet (lowest first), and
+    whether autocomplete offers units of it."""
+    _insert(KINDS, kind, label, order)
+    if not suggested and kind not in NOT_SUGGESTED:
+        NOT_SUGGESTED.append(kind)
+
+
+def register_facet(facet, heading, order):
+    """A facet units can carry values of (Unit.facets), shown in this order."""
+    _insert(FACETS, facet, heading, order)
+
+
+def register_value_label(facet, value, label):
+    """An interface word (translated when shown) as the label of a facet value."""
+    INTERFACE_LABELS.setdefault(facet, {})[value] = label
+
+
+# The search's own: every unit has a type, and a page of no other type is a page.
+register_facet("type", _("Type"), order=0)
+register_kind("side", _("Side"), order=100)
 
 
 def facet_label(facet, value, stored_label):
@@ -139,7 +153,7 @@ def shown_in(*models):
 
     def decorator(func):
         for model in models:
-            _shown_in[model] = func
+            _shown_in.setdefault(model, []).append(func)
         return func
 
     return decorator
@@ -150,8 +164,10 @@ def shown_models():
 
 
 def pages_showing(obj):
-    func = _shown_in.get(type(obj))
-    return list(func(obj)) if func else []
+    """The ids of the pages whose units show `obj`, by every function registered
+    for its class or a class it inherits from."""
+    funcs = [func for cls in type(obj).__mro__ for func in _shown_in.get(cls, [])]
+    return sorted({page_id for func in funcs for page_id in func(obj)})
 
 
 def dependents_of(page):

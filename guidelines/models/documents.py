@@ -31,7 +31,7 @@ from ..editions.diff import compare
 from ..editions.feeds import DocumentEditionsFeed
 from ..editions.pdf import ensure_pdf
 from ..forms import SectionPageForm
-from ..hooks import RECOMMENDATION_PANELS, panels
+from ..hooks import RECOMMENDATION_PAGE_PARTS, parts
 from ..region_cookie import RegionAwareMixin
 from .editions import Edition
 
@@ -293,7 +293,7 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
             recommendation=recommendation,
             anchor=recommendation_anchor(code),
             # What other apps show about the recommendation (the casebook: its cases).
-            panels=panels(RECOMMENDATION_PANELS, self, code, request),
+            parts=parts(RECOMMENDATION_PAGE_PARTS, self, code, request),
             permalink=request.build_absolute_uri(self.recommendation_url(code, request)),
         )
         return TemplateResponse(request, "guidelines/recommendation_page.html", context)

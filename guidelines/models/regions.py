@@ -28,7 +28,7 @@ from core.i18n import locale_by_id, localized_pages
 from core.models import IndexPage, SitePage
 from core.restrictions import private_q
 
-from ..hooks import REGION_COUNTS, REGION_PAGE_PANELS, panels, results
+from ..hooks import REGION_COUNTS, REGION_PAGE_PARTS, parts, results
 from ..region_cookie import SLUG, RegionAwareMixin, cookie_slug, forget, local_url, remember
 from .adaptations import AdaptationMode, RegionalAdaptationPage, SectionAdaptation
 from .reference import Region
@@ -57,7 +57,11 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
         other_counts = results(REGION_COUNTS, self, regions, request)
         for region_page in regions:
             region_page.adaptation_count = adaptation_counts[region_page.path]
-            region_page.other_counts = [counts[region_page.region_id] for counts in other_counts]
+            region_page.other_counts = [
+                counts[region_page.region_id]
+                for counts in other_counts
+                if counts.get(region_page.region_id)
+            ]
         context.update(regions=regions, chosen_slug=cookie_slug(request))
         return context
 
@@ -165,7 +169,7 @@ class RegionPage(RegionAwareMixin, SitePage):
             region=region,
             municipalities=region.municipalities.all(),
             adaptations=adaptations,
-            panels=panels(REGION_PAGE_PANELS, self, request),
+            parts=parts(REGION_PAGE_PARTS, self, request),
             is_chosen_region=cookie_slug(request) == region.slug,
             choice_url=choice_url(self, request),
         )

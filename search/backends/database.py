@@ -383,7 +383,9 @@ class DatabaseBackend(SearchBackend):
         SQLite turn the join around into one full-text lookup per unit."""
         reader = language_of(language or prefix.language)
         prefixes = sorted(prefix.by_language().items(), key=lambda item: item[0] != reader)
-        kinds = ", ".join(["%s"] * len(NOT_SUGGESTED))
+        # NOT IN () is no SQL: an empty string never is a kind.
+        left_out = [*NOT_SUGGESTED] or [""]
+        kinds = ", ".join(["%s"] * len(left_out))
         ids = []
         for unit_language, words in self.with_units(prefixes):
             node = Prefix((), words.prefix, words.term)
@@ -395,7 +397,7 @@ class DatabaseBackend(SearchBackend):
                     f"SELECT m.id FROM ({sql}) m JOIN {engine.TABLE} u ON u.id = m.id "
                     f"WHERE u.language = %s AND u.kind NOT IN ({kinds}) "
                     "ORDER BY m.score, length(u.title), m.id LIMIT %s",
-                    [*params, unit_language, *NOT_SUGGESTED, limit - len(ids)],
+                    [*params, unit_language, *left_out, limit - len(ids)],
                 )
                 ids += [row[0] for row in cursor.fetchall()]
             if len(ids) >= limit:

@@ -10,24 +10,24 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from core.restrictions import private_q
-from guidelines.hooks import Panel
+from guidelines.hooks import PagePart
 
 from .models import CasebookIndexPage, CasePage, CaseRecommendation, MeetingPage
 
 RECENT_MEETINGS = 5
 
 
-class RegionPanel(Panel):
+class RegionPart(PagePart):
     """A part of a region's page, about the region, in the page's language."""
 
     def __init__(self, region_page, request):
         self.region_page, self.request = region_page, request
 
 
-class RegionCases(RegionPanel):
+class RegionCases(RegionPart):
     """The region's cases and a link to the casebook filtered to the region."""
 
-    template_name = "casebook/panels/region_cases.html"
+    template_name = "casebook/parts/region_cases.html"
 
     def get_context_data(self, parent_context=None):
         page = self.region_page
@@ -45,11 +45,11 @@ class RegionCases(RegionPanel):
         }
 
 
-class RegionMeetings(RegionPanel):
+class RegionMeetings(RegionPart):
     """The region's upcoming meetings and the latest held. Meetings live under the
     national meeting index and are found by their region."""
 
-    template_name = "casebook/panels/region_meetings.html"
+    template_name = "casebook/parts/region_meetings.html"
 
     def get_context_data(self, parent_context=None):
         page = self.region_page
@@ -86,16 +86,17 @@ def region_case_counts(region_index, region_pages, request):
     }
 
 
-class RecommendationCases(Panel):
-    """The cases that put a recommendation into practice, in the page's language:
-    cases name the Danish document, which shares its translations' key."""
+class RecommendationCases(PagePart):
+    """The live, public cases that put a recommendation into practice, in the page's
+    language: cases name the Danish document, which shares its translations' key."""
 
-    template_name = "casebook/panels/recommendation_cases.html"
+    template_name = "casebook/parts/recommendation_cases.html"
 
     def __init__(self, document, code, request):
         self.document, self.code, self.request = document, code, request
 
     def get_context_data(self, parent_context=None):
+        private = CasePage.objects.filter(private_q(self.request)).values("pk")
         links = (
             CaseRecommendation.objects.filter(
                 document__translation_key=self.document.translation_key,
@@ -103,6 +104,7 @@ class RecommendationCases(Panel):
                 case__live=True,
                 case__locale_id=self.document.locale_id,
             )
+            .exclude(case__in=private)
             .select_related("case", "case__region")
             .order_by("case__title")
         )
