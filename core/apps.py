@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from . import checks  # noqa: F401  (registers the system checks)
+
 
 class CoreConfig(AppConfig):
     """What every app shares: base pages, two languages, the content format.

@@ -2,17 +2,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from danish_admin import views as danish_admin_views
-from guidelines import views as guideline_views
 from guidelines.admin_hooks_permissions import ChosenPagesView
 from home.sitemap import LocalizedSitemap
-from search import views as search_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -30,13 +28,9 @@ if settings.DEBUG:
 
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
-    path("soeg/", search_views.search, name="search"),
-    path("soeg/forslag/", search_views.suggest, name="search_suggest"),
-    path("udgaver/feed/", guideline_views.SiteEditionsFeed(), name="editions_feed"),
-    re_path(
-        r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
-        guideline_views.recommendation_dotted_code,
-    ),
+    path("", include("search.urls")),
+    # Before Wagtail's pages: the dotted-code redirect lies under a document's address.
+    path("", include("guidelines.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,9 +6,12 @@ through settings.HOME_PAGE_MODEL, and a region page accepts whatever names it as
 parent. This pins the result, so a new page type cannot appear somewhere by accident.
 """
 
+import pytest
+from django.test import override_settings
 from wagtail.models import Page, get_page_models
 
 from casebook.models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
+from core.checks import home_page_model
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
@@ -45,6 +48,19 @@ def test_each_page_type_takes_exactly_its_children():
     assert found == TREE
 
 
-def test_listing_pages_are_one_of_a_kind_under_their_parent():
-    for model in (GuidanceIndexPage, RegionIndexPage, CasebookIndexPage, MeetingIndexPage):
-        assert model.max_count_per_parent == 1
+def test_a_listing_page_is_one_of_a_kind_under_its_parent(guidance_index, home):
+    assert not GuidanceIndexPage.can_create_at(home)  # the home page has one already
+    assert RegionIndexPage.can_create_at(home)
+
+
+def test_the_home_page_setting_names_the_home_page():
+    assert home_page_model() == []
+
+
+@pytest.mark.parametrize(
+    "value, error",
+    [(None, "core.E001"), ("home.Nope", "core.E001"), ("guidelines.Region", "core.E002")],
+)
+def test_a_wrong_home_page_setting_is_reported_by_manage_py_check(value, error):
+    with override_settings(HOME_PAGE_MODEL=value):
+        assert [found.id for found in home_page_model()] == [error]

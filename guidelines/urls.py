@@ -1,0 +1,16 @@
+"""Guidance addresses outside the page tree, included under each language's prefix."""
+
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "guidelines"
+urlpatterns = [
+    path("udgaver/feed/", views.SiteEditionsFeed(), name="editions_feed"),
+    # /<document>/anbefaling/3.2/: the dotted form of a code, redirected to 3-2.
+    re_path(
+        r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
+        views.recommendation_dotted_code,
+        name="dotted_code",
+    ),
+]
