@@ -1,14 +1,17 @@
 """The shape of the code: apps in layers, and no module importing itself round about.
 
 `lint-imports` (the contracts in pyproject.toml) checks the imports between the
-layers. These tests check what imports cannot show: an app that reaches into a
-higher one by a string model name ("casebook.CasePage", apps.get_model) or by a
-reverse accessor of a higher app's relation (region.cases), both of which break
-without an import error when the higher app changes; and cycles between modules,
-including imports inside functions, which import-linter's layers do not see.
+layers; a test here shows that its layers contract does break on an import from
+below. The others check what imports cannot show: an app that reaches into a
+higher one by a string model name ("casebook.CasePage", apps.get_model), a
+template or URL name of its, or a reverse accessor of a higher app's relation
+(region.cases, in code or templates), all of which break without an import error
+when the higher app changes; and cycles between modules, which the layers
+contract does not look for inside an app.
 """
 
 import ast
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -16,6 +19,7 @@ from pathlib import Path
 import grimp
 import pytest
 from django.apps import apps
+from importlinter.contracts.layers import LayersContract
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
@@ -36,6 +40,17 @@ LAYERS = layers()
 APPS = sorted(LAYERS)
 
 
+def templates(package):
+    return sorted((ROOT / package / "templates").rglob("*.html"))
+
+
+def namespaces(package):
+    """The URL namespace of the app's urls module, if it has one."""
+    path = ROOT / package / "urls.py"
+    found = re.search(r'^app_name = "(\w+)"', path.read_text(), re.M) if path.exists() else None
+    return {found.group(1)} if found else set()
+
+
 def source_files(package):
     """The package's modules, without migrations (frozen history, not code paths)."""
     return [
@@ -51,6 +66,29 @@ def label_of(package):
 
 def higher(package):
     return [other for other in APPS if LAYERS[other] > LAYERS[package]]
+
+
+def layers_contract():
+    contract = next(c for c in CONFIG["contracts"] if c["id"] == "layers")
+    options = {key: value for key, value in contract.items() if key not in ("id", "name", "type")}
+    return LayersContract(
+        name=contract["name"],
+        session_options={"root_packages": CONFIG["root_packages"]},
+        contract_options=options,
+    )
+
+
+def test_the_layers_contract_breaks_when_a_lower_app_imports_a_higher_one():
+    graph = grimp.build_graph(*APPS, cache_dir=None)
+    contract = layers_contract()
+    assert contract.check(graph, verbose=False).kept
+    graph.add_import(
+        importer="core.models",
+        imported="casebook.models",
+        line_number=1,
+        line_contents="from casebook.models import CasePage",
+    )
+    assert not contract.check(graph, verbose=False).kept
 
 
 def test_the_layers_name_every_app_of_ours():
@@ -135,15 +173,27 @@ def test_no_module_imports_itself_round_about():
     assert not cycles, "modules that import each other:\n" + "\n".join(map(str, cycles))
 
 
+def higher_names(package):
+    """Labels, template folders and URL namespaces of the apps above `package`."""
+    others = higher(package)
+    labels = {label_of(other) for other in others}
+    folders = {f"{other}/" for other in others}
+    urls = {f"{name}:" for other in others for name in namespaces(other)}
+    return labels, folders, urls
+
+
 @pytest.mark.parametrize("package", [app for app in APPS if higher(app)])
-def test_no_app_names_a_higher_apps_models_by_string(package):
-    labels = {label_of(other) for other in higher(package)}
+def test_no_app_names_a_higher_apps_models_templates_or_urls(package):
+    labels, folders, urls = higher_names(package)
     found = []
     for path in source_files(package):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 label, _, model = node.value.partition(".")
-                if label in labels and model[:1].isupper() and model.isidentifier():
+                named = label in labels and model.isidentifier()  # "casebook.casepage" too
+                named |= node.value.endswith(".html") and node.value.startswith(tuple(folders))
+                named |= node.value.startswith(tuple(urls))
+                if named:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
             if (
                 isinstance(node, ast.Call)
@@ -184,6 +234,23 @@ def test_reverse_names_are_those_of_the_casebooks_relations_to_guidance():
 
 
 @pytest.mark.parametrize("package", [app for app in APPS if higher(app)])
+def test_no_apps_templates_name_a_higher_apps_templates_urls_or_accessors(package):
+    _labels, folders, urls = higher_names(package)
+    accessors = reverse_names(package)
+    names = "|".join(map(re.escape, folders | urls))
+    pattern = rf"""["'](?:{names})[^"']*["']"""
+    if accessors:
+        pattern += r"|\.(?:{})\b".format("|".join(map(re.escape, accessors)))
+    pattern = re.compile(pattern)
+    found = []
+    for path in templates(package):
+        for number, line in enumerate(path.read_text().splitlines(), start=1):
+            for match in pattern.finditer(line):
+                found.append(f"{path.relative_to(ROOT)}:{number}: {match.group()}")
+    assert not found, "use a hook instead (guidelines/hooks.py):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("package", [app for app in APPS if higher(app)])
 def test_no_app_uses_a_higher_apps_reverse_accessors(package):
     names = reverse_names(package)
     found = []
@@ -195,7 +262,8 @@ def test_no_app_uses_a_higher_apps_reverse_accessors(package):
             elif isinstance(node, ast.keyword) and node.arg:
                 used.append(node.arg.split("__")[0])
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                used.append(node.value.split("__")[0] if "__" in node.value else None)
+                # "cases__title" in a lookup, or "cases" alone (prefetch_related, Count)
+                used.append(node.value.split("__")[0])
             for name in used:
                 if name in names:
                     where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', '?')}"
