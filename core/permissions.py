@@ -1,7 +1,7 @@
 """Groups with exactly the permissions they are meant to have, set up by code.
 
-Apps describe their editor groups (guidelines/permissions.py) and set them up
-with these helpers, which put right whatever was changed by hand in the admin.
+Apps describe their editor groups and set them up with these helpers, which put
+right whatever was changed by hand in the admin.
 """
 
 from django.contrib.auth.models import Group, Permission

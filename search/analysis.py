@@ -58,7 +58,7 @@ def normalise(text):
     return strip_accents(text.lower().replace("ä", "æ").replace("ö", "ø"))
 
 
-def danish_letters(text):
+def digraphs_as_letters(text):
     """The typed pairs ae/oe/aa read as æ/ø/å."""
     return DIGRAPH.sub(lambda m: DIGRAPH_LETTERS[m.group()], text)
 
@@ -124,7 +124,7 @@ class Analyzer:
         tokens = [self.word(raw)]
         if self.lexicon is not None:
             word = self.normalise(raw)
-            letters = danish_letters(word)
+            letters = digraphs_as_letters(word)
             if letters != word:
                 tokens.append(self.word(letters))
         if any(token is None for token in tokens):

@@ -1,7 +1,7 @@
 """The handlers that make up the content format, one per top-level key.
 
-Apps register their handlers in AppConfig.ready(), so the format grows with
-the apps (casebook, editions, regional adaptations) without the core knowing
+Each app registers its handlers in its `content` module, which core imports at
+start-up (core/apps.py), so the format grows with the apps without core knowing
 about them.
 """
 

@@ -56,7 +56,7 @@ class PageItem(Item):
 
 
 class IndexItem(PageItem):
-    """A listing page directly under the home page (guidance, regions, casebook)."""
+    """A listing page directly under the home page (core.models.IndexPage)."""
 
     intro: str = ""
     show_in_menus: bool = True

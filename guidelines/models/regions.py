@@ -17,8 +17,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import translation
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import get_supported_content_language_variant
@@ -38,7 +38,7 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
     subpage_types = ["guidelines.RegionPage"]
 
     class Meta:
-        verbose_name = gettext_lazy("oversigt over regioner")
+        verbose_name = _("oversigt over regioner")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -90,7 +90,7 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
             return self.choice_page(
                 request,
                 next_url=next_url,
-                error=_("Ukendt region. Vælg en af regionerne på listen."),
+                error=gettext("Ukendt region. Vælg en af regionerne på listen."),
                 status=400,
             )
         page = region_page(region, request)
@@ -108,7 +108,7 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
                 "chosen": chosen_region(request),
                 "next_url": next_url,
                 "error": error,
-                "breadcrumb_tail": _("Vælg din region"),
+                "breadcrumb_tail": gettext("Vælg din region"),
             },
         )
         response.status_code = status
@@ -126,25 +126,28 @@ class RegionPage(RegionAwareMixin, SitePage):
         Region,
         on_delete=models.PROTECT,
         related_name="pages",
-        verbose_name=gettext_lazy("region"),
+        verbose_name=_("region"),
     )
-    intro = models.TextField(gettext_lazy("introduktion"), blank=True)
+    intro = models.TextField(_("introduktion"), blank=True)
 
     content_panels = SitePage.content_panels + [FieldPanel("region"), FieldPanel("intro")]
     parent_page_types = ["guidelines.RegionIndexPage"]
     # Regional content lives here, so a region's editors can own it. Which page types
     # that is, they say themselves (parent_page_types): adaptations, and the
-    # casebook's cases, an app above this one.
+    # casebook's cases, an app above this one. A page type that named no parents
+    # could be made here too: tests/test_page_tree.py pins the tree against that.
     subpage_types = None
 
     class Meta:
-        verbose_name = gettext_lazy("regionsside")
+        verbose_name = _("regionsside")
 
     def clean(self):
         super().clean()
         twins = RegionPage.objects.filter(region_id=self.region_id, locale_id=self.locale_id)
         if self.region_id and twins.exclude(pk=self.pk).exists():
-            raise ValidationError({"region": _("Regionen har allerede en side på dette sprog.")})
+            raise ValidationError(
+                {"region": gettext("Regionen har allerede en side på dette sprog.")}
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
