@@ -4,6 +4,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import Client
 
+from home.models import HomePage
+
 
 def test_unknown_page_gets_a_danish_404_with_a_way_on(demo_site, client):
     response = client.get("/vejledninger/findes-ikke/")
@@ -27,8 +29,6 @@ def test_500_page_renders_without_a_request_context():
 
 
 def test_server_error_answers_with_the_500_page(demo_site, monkeypatch):
-    from home.models import HomePage
-
     def explode(self, request, *args, **kwargs):
         raise RuntimeError("boom")
 

@@ -14,9 +14,11 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import django
 import polib
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -169,9 +171,6 @@ def test_catalogues_do_not_change_installed_apps_strings():
     """LOCALE_PATHS beat every app's catalogue, so a msgid of ours that is also one of,
     say, Wagtail's (whose source strings are English) must not change what Wagtail
     shows in either language."""
-    import django
-    from django.apps import apps
-
     folders = [Path(django.__file__).parent / "conf" / "locale"] + [
         Path(config.path) / "locale"
         for config in apps.get_app_configs()

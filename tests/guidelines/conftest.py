@@ -2,6 +2,8 @@ import pytest
 
 from guidelines.factories import RegionalAdaptationPageFactory, entry
 
+from .test_content_format import DOCUMENT, SITE, write
+
 
 @pytest.fixture
 def midtjylland_adaptation(regions, national):
@@ -27,8 +29,6 @@ def midtjylland_adaptation(regions, national):
 def content(tmp_path):
     """A content folder with a site and one document (test_content_format's SITE
     and DOCUMENT), not yet imported."""
-    from .test_content_format import DOCUMENT, SITE, write
-
     content = tmp_path / "content"
     content.mkdir()
     write(content, "site.yaml", SITE)

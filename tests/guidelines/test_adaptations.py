@@ -6,10 +6,17 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from guidelines.adaptations.review import changed_sections
 from guidelines.editions.release import release_edition
-from guidelines.factories import RegionalAdaptationPageFactory, entry, text
+from guidelines.factories import (
+    GuidanceDocumentPageFactory,
+    GuidanceSectionPageFactory,
+    RegionalAdaptationPageFactory,
+    entry,
+    text,
+)
 from guidelines.models import GuidanceSectionPage, SectionAdaptation
 
 BASE = "/regioner/midtjylland/model/"
@@ -248,8 +255,6 @@ class TestEditorForm:
     """Bad input in the adaptation form is a form error, never a 500, and nothing is lost."""
 
     def post(self, client, region_page, national, sections, based_on="first", **extra):
-        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
         edition = national.edition_list[0] if based_on == "first" else based_on
         data = nested_form_data(
             {
@@ -313,8 +318,6 @@ class TestEditorForm:
     def test_edition_of_another_document_is_refused(
         self, admin_client, regions, national, guidance_index
     ):
-        from guidelines.factories import GuidanceDocumentPageFactory, GuidanceSectionPageFactory
-
         other = GuidanceDocumentPageFactory(parent=guidance_index, slug="andet")
         GuidanceSectionPageFactory(parent=other, slug="x")
         other = fresh(other)
@@ -344,8 +347,6 @@ def test_entry_added_by_a_colleague_meanwhile_counts_against_duplicates(
     admin_client, midtjylland_adaptation
 ):
     """A stale form adding a section a colleague has just adapted: a form error, not a 500."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
-
     page = midtjylland_adaptation
     first, second = page.section_adaptations.all()
     stale = [

@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
+from wagtail.admin.ui.menus.pages import get_page_header_buttons
 from wagtail.models import PageLogEntry
 
-from guidelines.editions.diff import compare, word_diff
+from guidelines.editions.diff import code_sort_key, compare, word_diff
 from guidelines.editions.release import ReleaseError, release_edition
 from guidelines.factories import (
     GuidanceDocumentPageFactory,
@@ -321,9 +323,6 @@ class TestAdminRelease:
         assert not Edition.objects.exists()
 
     def test_release_button_only_for_those_who_may(self, national_editor, document, client):
-        from django.contrib.auth import get_user_model
-        from wagtail.admin.ui.menus.pages import get_page_header_buttons
-
         users = get_user_model().objects
         allowed = get_page_header_buttons(document, users.get(username="national"), None, "edit")
         assert any("Frigiv udgave" in str(b.label) for b in allowed)
@@ -342,8 +341,6 @@ def test_withdrawn_code_points_to_the_last_edition_that_has_it(client, two_editi
 
 
 def test_codes_with_letters_sort_after_their_number():
-    from guidelines.editions.diff import code_sort_key
-
     assert sorted(["7.3", "7.2a", "10.1", "7.2"], key=code_sort_key) == [
         "7.2",
         "7.2a",

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 
-from guidelines.models import Edition
+from guidelines.models import Edition, GuidanceDocumentPage, RegionPage
 from guidelines.permissions import setup_national_editors
 
 
@@ -25,8 +25,6 @@ def test_setup_is_idempotent(demo_site):
 
 
 def test_national_editor_edits_guidance_and_releases_editions(national_editor, client):
-    from guidelines.models import GuidanceDocumentPage
-
     document = GuidanceDocumentPage.objects.get(slug="indsatsplan", locale__language_code="da")
     assert client.get(f"/admin/pages/{document.pk}/edit/").status_code == 200
     response = client.post(
@@ -42,7 +40,5 @@ def test_national_editor_edits_guidance_and_releases_editions(national_editor, c
 
 
 def test_national_editor_cannot_edit_region_pages(national_editor, client):
-    from guidelines.models import RegionPage
-
     region = RegionPage.objects.get(slug="midtjylland", locale__language_code="da")
     assert client.get(f"/admin/pages/{region.pk}/edit/").status_code in (302, 403)

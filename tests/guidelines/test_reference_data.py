@@ -1,3 +1,4 @@
+from casebook.models import CasePage
 from guidelines.models import Municipality, Region
 
 
@@ -28,8 +29,6 @@ def test_region_pages_list_their_municipalities(demo_site, client):
 
 
 def test_region_page_lists_the_regions_cases(demo_site, client):
-    from casebook.models import CasePage
-
     html = client.get("/regioner/midtjylland/").content.decode()
     cases = CasePage.objects.live().filter(region__slug="midtjylland", locale__language_code="da")
     for case in cases:

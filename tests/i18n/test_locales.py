@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from wagtail.models import Locale, Page
+from wagtail_localize.models import LocaleSynchronization
 
 from casebook.factories import CasebookIndexPageFactory, CasePageFactory
 from casebook.models import CasePage
@@ -106,8 +107,6 @@ def tree(home):
 
 
 def test_danish_is_the_default_locale_and_english_syncs_from_it(db):
-    from wagtail_localize.models import LocaleSynchronization
-
     assert Locale.get_default().language_code == "da"
     assert sorted(Locale.objects.values_list("language_code", flat=True)) == ["da", "en"]
     sync = LocaleSynchronization.objects.get()

@@ -1,4 +1,7 @@
+import html
+
 import pytest
+from django.utils.html import strip_tags
 
 from guidelines.factories import (
     GuidanceDocumentPageFactory,
@@ -23,10 +26,6 @@ def search(q, **filters):
 
 
 def hit_title(hit):
-    import html
-
-    from django.utils.html import strip_tags
-
     return html.unescape(strip_tags(hit.title))
 
 

@@ -7,7 +7,9 @@ from guidelines.factories import (
     RegionalAdaptationPageFactory,
     entry,
 )
+from search.backends import SearchRequest, get_backend
 from search.models import SearchUnit
+from search.query import parse
 
 from .conftest import publish, search
 
@@ -76,9 +78,6 @@ def test_the_reason_for_replacing_is_searchable(adaptation):
 
 
 def test_the_region_facet_counts_the_adaptation(adaptation):
-    from search.backends import SearchRequest, get_backend
-    from search.query import parse
-
     results = get_backend().search(SearchRequest(parse("ungdomsteamet"), {}))
     regions = {value.value: value.count for value in results.facets["region"]}
     assert regions == {"midtjylland": 1}

@@ -16,6 +16,7 @@ from wagtail.models import Site
 
 from core.content import import_content
 from search.backends import SearchRequest, get_backend
+from search.indexing import rebuild
 from search.query import parse
 
 from .relevance import CATEGORIES, PAIRS
@@ -32,8 +33,6 @@ def corpus(django_db_setup, django_db_blocker):
         transactional = getattr(backend, "transactional", False)
         if not transactional:
             # An external index is written after commit, which never comes here.
-            from search.indexing import rebuild
-
             rebuild()
         yield
         if not transactional:

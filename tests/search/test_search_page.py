@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from casebook.factories import CasebookIndexPageFactory, CasePageFactory
+from guidelines.editions.release import release_edition
 from guidelines.factories import GuidanceSectionPageFactory, text
 from guidelines.models import Region
 
@@ -111,8 +112,6 @@ def test_autocomplete_suggests_titles_as_json(client, document):
 
 
 def test_autocomplete_leads_to_the_current_text_not_an_edition(client, document, admin_user):
-    from guidelines.editions.release import release_edition
-
     release_edition(
         document,
         label="1. udgave",
