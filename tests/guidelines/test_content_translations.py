@@ -1,7 +1,9 @@
 """Translations in the content format: `locale: en` files (docs/content-format.md)."""
 
 import shutil
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -27,7 +29,7 @@ from guidelines.models import (
     RegionPage,
 )
 from home.models import HomePage, StandardPage
-from tests.conftest import DEMO_CONTENT, empty_site
+from tests.conftest import DEMO_CONTENT, empty_site, shared_data
 from tests.guidelines.test_content_format import DOCUMENT, SITE, field_values, write
 
 REGIONS = ["nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland"]
@@ -151,19 +153,30 @@ def synchronise():
     mirror_order(english())
 
 
-@pytest.fixture(params=["synced", "not synced"])
-def demo(request, db, tmp_path):
+@shared_data("module", params=["synced", "not synced"])
+def translated_demo(request):
     """The demo content, translated into an English tree that wagtail-localize has
     synchronised with aliases ("synced": the translations replace them), or into
-    an empty one (Wagtail copies the parents a translation needs as aliases)."""
+    an empty one (Wagtail copies the parents a translation needs as aliases).
+
+    Loaded once per module and variant (it takes seconds): the tests read it, or
+    change it in a savepoint of their own (`demo`)."""
     english()
     if request.param == "synced":
-        shutil.copytree(DEMO_CONTENT, tmp_path / "danish", ignore=shutil.ignore_patterns("en"))
-        import_content(tmp_path / "danish")
+        with tempfile.TemporaryDirectory() as folder:
+            danish_only = Path(folder) / "danish"
+            shutil.copytree(DEMO_CONTENT, danish_only, ignore=shutil.ignore_patterns("en"))
+            import_content(danish_only)
         synchronise()
         assert Page.objects.filter(locale=english(), alias_of__isnull=True).count() == 0
     import_content(DEMO_CONTENT)
     return request.param
+
+
+@pytest.fixture
+def demo(translated_demo, db):
+    """The translated demo (see translated_demo), for one test: "synced" or "not synced"."""
+    return translated_demo
 
 
 def test_demo_translates_exactly_the_listed_pages(demo, client):
