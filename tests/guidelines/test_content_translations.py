@@ -29,8 +29,16 @@ from guidelines.models import (
     RegionPage,
 )
 from home.models import HomePage, StandardPage
+from tests.casebook.test_content import state as cases_and_meetings
 from tests.conftest import DEMO_CONTENT, empty_site, shared_data
-from tests.guidelines.test_content_format import DOCUMENT, SITE, field_values, write
+from tests.guidelines.test_content_format import (
+    DOCUMENT,
+    SITE,
+    TRANSLATION,
+    field_values,
+    write,
+)
+from tests.guidelines.test_content_format import snapshot as all_pages
 
 REGIONS = ["nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland"]
 # What content/demo/en translates: (page type, the Danish page's slug).
@@ -296,8 +304,19 @@ def test_importing_the_demo_again_changes_nothing(demo):
     assert before == after
 
 
+# The one round trip of the whole demo (it takes seconds), on the demo as the site runs
+# it: every Danish page has an English counterpart. Importing into the emptied database
+# makes the English tree as "not synced" has it; synchronising then completes it. The
+# other round trips use small files: test_content_format, tests/casebook/test_content.
+@pytest.mark.parametrize("translated_demo", ["synced"], indirect=True)
 def test_export_then_import_into_an_empty_database_round_trips_both_locales(demo, tmp_path):
+    """Every page of both locales with its fields, child objects and editions; the
+    pages as test_content_format compares them (e.g. show_in_menus); and the cases and
+    meetings with their regions, municipalities, themes and links."""
     original = {locale: snapshot(locale) for locale in (danish(), english())}
+    original_pages = all_pages()
+    original_cases = cases_and_meetings()
+    assert original_cases[0] and original_cases[1]
     written = export_content(tmp_path / "export")
 
     english_files = sorted(
@@ -328,9 +347,10 @@ def test_export_then_import_into_an_empty_database_round_trips_both_locales(demo
     empty_site()
     assert Page.objects.filter(depth__gt=1).count() == 0
     import_content(tmp_path / "export")
-    if demo == "synced":
-        synchronise()  # aliases are not content: the synchronisation makes them again
+    synchronise()  # aliases are not content: the synchronisation makes them again
     assert {locale: snapshot(locale) for locale in (danish(), english())} == original
+    assert all_pages() == original_pages
+    assert cases_and_meetings() == original_cases
 
 
 def test_single_yaml_file_holds_one_part_per_locale(db, tmp_path):
@@ -352,27 +372,6 @@ def test_single_yaml_file_holds_one_part_per_locale(db, tmp_path):
 
 
 # --- Small files -------------------------------------------------------------
-
-TRANSLATION = """
-format: vejledning/1
-locale: en
-site:
-  home: {slug: forside, title: Home}
-documents:
-  - slug: proeve
-    title: Test document
-    document_type: guideline
-    issuers: Danish Health Authority
-    first_published: 2014-08-01
-    summary: A short summary.
-    sections:
-      - slug: andet
-        title: Second section
-        number: "2"
-        body:
-          - type: checklist
-            value: {title: Check, items: [one, two]}
-"""
 
 
 @pytest.fixture
