@@ -76,11 +76,15 @@ def site_url(request, django_db_setup, django_db_blocker):
         or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
+    # This commits, and flushes at the end: only ever on the test database (which
+    # pytest-django sets up only if some test is marked), outside any transaction.
+    here = Path(__file__).parent
+    if any(
+        item.path.is_relative_to(here) and not item.get_closest_marker("django_db")
+        for item in request.session.items
+    ):
+        pytest.fail("every browser test needs the test database: mark it django_db")
     with django_db_blocker.unblock():
-        # It commits, and flushes at the end: only ever on the test database, outside
-        # any transaction. (pytest-django sets that database up for marked tests only.)
-        if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
-            pytest.fail("the browser tests need the test database: mark them django_db")
         if connection.in_atomic_block:
             pytest.fail("the browser tests commit their data: run them outside any transaction")
         migrated = connection.creation.serialize_db_to_string()
