@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
 
@@ -130,6 +130,9 @@ def browser(site_url):
         with sync_playwright() as playwright:
             chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             yield chromium
+            # The connections the test used while the loop ran: nothing else closes
+            # them, and an open one keeps PostgreSQL from dropping the test database.
+            connections.close_all()
             chromium.close()
     finally:
         if previous is None:
