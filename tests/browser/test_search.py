@@ -7,7 +7,9 @@ from tests.browser.conftest import AXE_JS, missing_requirement
 if reason := missing_requirement():
     pytest.skip(reason, allow_module_level=True)
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Each test in a transaction of its own (rolled back) on top of the demo that site_url
+# has committed for the whole package.
+pytestmark = pytest.mark.django_db
 
 
 def test_suggestions_open_from_the_keyboard_and_lead_to_the_page(site_url, page):

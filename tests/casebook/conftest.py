@@ -4,9 +4,9 @@ import random
 import pytest
 
 from casebook.factories import CasebookIndexPageFactory, CasePageFactory
-from casebook.models import CaseStatus, TargetGroup, Theme
-from guidelines.factories import RegionPageFactory
-from guidelines.models import Municipality, Region, RegionIndexPage
+from casebook.models import CasePage, CaseStatus, TargetGroup, Theme
+from guidelines.models import Municipality, Region
+from tests.conftest import make_home, make_region_pages, shared_data
 
 
 @pytest.fixture
@@ -16,9 +16,7 @@ def casebook(home):
 
 @pytest.fixture
 def region_pages(home):
-    index = RegionIndexPage(title="Regioner", slug="regioner")
-    home.add_child(instance=index)
-    return {r.slug: RegionPageFactory(parent=index, region=r) for r in Region.objects.all()}
+    return make_region_pages(home)
 
 
 def make_case(
@@ -34,9 +32,12 @@ def make_case(
     return case
 
 
-@pytest.fixture
-def generated_cases(casebook, region_pages):
-    """60 cases with seeded random facets, national and regional."""
+@shared_data("module")
+def generated_case_ids(request):
+    """60 cases with seeded random facets, national and regional, in a casebook of
+    their own: made once per module (it takes over a second), kept as ids."""
+    home = make_home()
+    casebook, region_pages = CasebookIndexPageFactory(parent=home), make_region_pages(home)
     rng = random.Random(2015)
     regions = list(Region.objects.all()) + [None]
     groups, themes = list(TargetGroup.objects.all()), list(Theme.objects.all())
@@ -60,4 +61,12 @@ def generated_cases(casebook, region_pages):
                 title=f"Genereret case {rng.random():.6f}",
             )
         )
-    return cases
+    return [case.pk for case in cases]
+
+
+@pytest.fixture
+def generated_cases(generated_case_ids, db):
+    """The 60 generated cases (see generated_case_ids), in the order they were made:
+    fresh objects for each test, whose changes are rolled back."""
+    cases = CasePage.objects.in_bulk(generated_case_ids)
+    return [cases[pk] for pk in generated_case_ids]

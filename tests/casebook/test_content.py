@@ -6,7 +6,7 @@ import pytest
 
 from casebook.models import CasePage, MeetingPage
 from core.content import ContentError, export_content, import_content
-from tests.conftest import DEMO_CONTENT, empty_site
+from tests.conftest import empty_site
 
 BASE = """
 format: vejledning/1
@@ -151,11 +151,21 @@ def test_bad_references_are_refused_and_nothing_is_imported(db, tmp_path, change
     assert not CasePage.objects.exists()
 
 
-def test_demo_cases_and_meetings_round_trip(db, tmp_path):
-    import_content(DEMO_CONTENT)
+def test_cases_and_meetings_round_trip(db, tmp_path):
+    """With their regions, municipalities, themes, recommendations and presented cases;
+    the demo's cases and meetings round trip in test_content_translations."""
+    national = (
+        "  - {slug: national, title: National, start_year: 2019, status: afsluttet,\n"
+        "     summary: x, what_was_done: <p>x</p>}\nmeetings:"
+    )
+    load(
+        tmp_path,
+        BASE + CASES.replace("meetings:", national).replace("[randers]", "[national, randers]"),
+    )
     before = state()
-    assert before[0] and before[1]
+    assert len(before[0]) == 2 and before[1][0][2] == ["national", "randers"]
     export_content(tmp_path / "out")
     empty_site()
+    assert state() == ([], [])
     import_content(tmp_path / "out")
     assert state() == before

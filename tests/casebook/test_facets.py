@@ -143,9 +143,7 @@ def test_sort_by_title(client, generated_cases):
     assert positions == sorted(positions)
 
 
-def test_index_query_count_does_not_grow_with_cases(
-    client, casebook, region_pages, generated_cases
-):
+def test_index_query_count_does_not_grow_with_cases(client, generated_cases):
     url = "/casebog/?tema=bolig&tema=overgange&region=midtjylland&region=national"
     client.get(url)
     with CaptureQueriesContext(connection) as many:

@@ -1,5 +1,6 @@
 """The content format: import, export, idempotency, round trip and errors."""
 
+import json
 import textwrap
 
 import pytest
@@ -12,7 +13,7 @@ from core.content import ContentError, export_content, import_content
 from core.content.streamdata import to_plain
 from guidelines.editions.snapshot import structure
 from guidelines.models import Edition, GuidanceDocumentPage, GuidanceSectionPage
-from tests.conftest import DEMO_CONTENT, empty_site
+from tests.conftest import empty_site
 
 SITE = """
 format: vejledning/1
@@ -55,6 +56,28 @@ documents:
         body:
           - type: checklist
             value: {title: Tjek, items: [et, to]}
+"""
+
+# DOCUMENT's English translation, second section only (docs/content-format.md: `locale`).
+TRANSLATION = """
+format: vejledning/1
+locale: en
+site:
+  home: {slug: forside, title: Home}
+documents:
+  - slug: proeve
+    title: Test document
+    document_type: guideline
+    issuers: Danish Health Authority
+    first_published: 2014-08-01
+    summary: A short summary.
+    sections:
+      - slug: andet
+        title: Second section
+        number: "2"
+        body:
+          - type: checklist
+            value: {title: Check, items: [one, two]}
 """
 
 
@@ -107,6 +130,13 @@ def snapshot():
     return rows
 
 
+def editions():
+    return [
+        (e.slug, e.label, e.effective_date, e.change_summary, structure(e.snapshot))
+        for e in Edition.objects.order_by("effective_date")
+    ]
+
+
 def test_import_creates_published_pages_in_file_order(db, content):
     stats = import_content(content)
     assert stats["created"] == 5  # home, guidance index, document, 2 sections
@@ -153,27 +183,25 @@ def test_changed_file_updates_reorders_and_prunes(db, content, tmp_path):
     assert not GuidanceSectionPage.objects.filter(slug="andet").exists()
 
 
-def test_export_then_import_into_an_empty_database_reproduces_the_demo(db, tmp_path):
-    import_content(DEMO_CONTENT)
-    original = snapshot()
-    export_content(tmp_path / "export")
-
-    # Empty the database of pages, as on a new installation.
-    empty_site()
-    assert snapshot() == []
-
-    import_content(tmp_path / "export")
-    assert snapshot() == original
+# The whole demo's round trip is in test_content_translations (it takes seconds);
+# the round trips here use small files.
 
 
-def test_single_file_export_in_json_round_trips(db, tmp_path):
-    import_content(DEMO_CONTENT)
-    original = snapshot()
+def test_single_file_export_in_json_round_trips(db, content, tmp_path):
+    """One JSON list with a part per locale, as for the demo: Danish, then English."""
+    write(content, "doc.yaml", DOCUMENT + EDITIONS)
+    (content / "en").mkdir()
+    write(content / "en", "doc.yaml", TRANSLATION)
+    import_content(content)
+    original = (snapshot(), editions())
+
     export_content(tmp_path / "alt.json")
+    parts = json.loads((tmp_path / "alt.json").read_text(encoding="utf-8"))
+    assert [part.get("locale") for part in parts] == [None, "en"]
     empty_site()
     assert snapshot() == []
     import_content(tmp_path / "alt.json")
-    assert snapshot() == original
+    assert (snapshot(), editions()) == original
 
 
 BAD_FILES = {
@@ -312,12 +340,13 @@ def test_command_reports_the_error_and_exits_non_zero(db, tmp_path):
         call_command("import_content", str(bad))
 
 
-def test_commands_import_and_export(db, tmp_path, capsys):
-    call_command("import_content", str(DEMO_CONTENT))
+def test_commands_import_and_export(db, content, tmp_path, capsys):
+    call_command("import_content", str(content))
     assert "oprettet" in capsys.readouterr().out
+    assert GuidanceDocumentPage.objects.get(slug="proeve").live
     call_command("export_content", str(tmp_path / "ud"))
     assert (tmp_path / "ud" / "site.yaml").exists()
-    assert (tmp_path / "ud" / "documents" / "dobbeltdiagnose.yaml").exists()
+    assert (tmp_path / "ud" / "documents" / "proeve.yaml").exists()
 
 
 EDITIONS = """
@@ -342,8 +371,6 @@ EDITIONS = """
 
 
 def test_editions_are_imported_and_round_trip(db, content, tmp_path):
-    from guidelines.models import Edition
-
     write(content, "doc.yaml", DOCUMENT + EDITIONS)
     import_content(content)
     first, second = Edition.objects.order_by("effective_date")
@@ -351,12 +378,6 @@ def test_editions_are_imported_and_round_trip(db, content, tmp_path):
     assert first.snapshot["sections"][0]["recommendations"][0]["title"] == "Gammel"
     assert [s["slug"] for s in second.snapshot["sections"]] == ["foerste", "andet"]
     assert first.released_at.isoformat() == "2014-08-01T07:00:00+00:00"
-
-    def editions():
-        return [
-            (e.slug, e.label, e.effective_date, e.change_summary, structure(e.snapshot))
-            for e in Edition.objects.order_by("effective_date")
-        ]
 
     before = editions()
     assert import_content(content)["created"] == 0

@@ -1,7 +1,9 @@
 """Translations in the content format: `locale: en` files (docs/content-format.md)."""
 
 import shutil
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -27,8 +29,16 @@ from guidelines.models import (
     RegionPage,
 )
 from home.models import HomePage, StandardPage
-from tests.conftest import DEMO_CONTENT, empty_site
-from tests.guidelines.test_content_format import DOCUMENT, SITE, field_values, write
+from tests.casebook.test_content import state as cases_and_meetings
+from tests.conftest import DEMO_CONTENT, empty_site, shared_data
+from tests.guidelines.test_content_format import (
+    DOCUMENT,
+    SITE,
+    TRANSLATION,
+    field_values,
+    write,
+)
+from tests.guidelines.test_content_format import snapshot as all_pages
 
 REGIONS = ["nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland"]
 # What content/demo/en translates: (page type, the Danish page's slug).
@@ -151,19 +161,30 @@ def synchronise():
     mirror_order(english())
 
 
-@pytest.fixture(params=["synced", "not synced"])
-def demo(request, db, tmp_path):
+@shared_data("module", params=["synced", "not synced"])
+def translated_demo(request):
     """The demo content, translated into an English tree that wagtail-localize has
     synchronised with aliases ("synced": the translations replace them), or into
-    an empty one (Wagtail copies the parents a translation needs as aliases)."""
+    an empty one (Wagtail copies the parents a translation needs as aliases).
+
+    Loaded once per module and variant (it takes seconds): the tests read it, or
+    change it in a savepoint of their own (`demo`)."""
     english()
     if request.param == "synced":
-        shutil.copytree(DEMO_CONTENT, tmp_path / "danish", ignore=shutil.ignore_patterns("en"))
-        import_content(tmp_path / "danish")
+        with tempfile.TemporaryDirectory() as folder:
+            danish_only = Path(folder) / "danish"
+            shutil.copytree(DEMO_CONTENT, danish_only, ignore=shutil.ignore_patterns("en"))
+            import_content(danish_only)
         synchronise()
         assert Page.objects.filter(locale=english(), alias_of__isnull=True).count() == 0
     import_content(DEMO_CONTENT)
     return request.param
+
+
+@pytest.fixture
+def demo(translated_demo, db):
+    """The translated demo (see translated_demo), for one test: "synced" or "not synced"."""
+    return translated_demo
 
 
 def test_demo_translates_exactly_the_listed_pages(demo, client):
@@ -283,8 +304,19 @@ def test_importing_the_demo_again_changes_nothing(demo):
     assert before == after
 
 
+# The one round trip of the whole demo (it takes seconds), on the demo as the site runs
+# it: every Danish page has an English counterpart. Importing into the emptied database
+# makes the English tree as "not synced" has it; synchronising then completes it. The
+# other round trips use small files: test_content_format, tests/casebook/test_content.
+@pytest.mark.parametrize("translated_demo", ["synced"], indirect=True)
 def test_export_then_import_into_an_empty_database_round_trips_both_locales(demo, tmp_path):
+    """Every page of both locales with its fields, child objects and editions; the
+    pages as test_content_format compares them (e.g. show_in_menus); and the cases and
+    meetings with their regions, municipalities, themes and links."""
     original = {locale: snapshot(locale) for locale in (danish(), english())}
+    original_pages = all_pages()
+    original_cases = cases_and_meetings()
+    assert original_cases[0] and original_cases[1]
     written = export_content(tmp_path / "export")
 
     english_files = sorted(
@@ -315,9 +347,10 @@ def test_export_then_import_into_an_empty_database_round_trips_both_locales(demo
     empty_site()
     assert Page.objects.filter(depth__gt=1).count() == 0
     import_content(tmp_path / "export")
-    if demo == "synced":
-        synchronise()  # aliases are not content: the synchronisation makes them again
+    synchronise()  # aliases are not content: the synchronisation makes them again
     assert {locale: snapshot(locale) for locale in (danish(), english())} == original
+    assert all_pages() == original_pages
+    assert cases_and_meetings() == original_cases
 
 
 def test_single_yaml_file_holds_one_part_per_locale(db, tmp_path):
@@ -339,27 +372,6 @@ def test_single_yaml_file_holds_one_part_per_locale(db, tmp_path):
 
 
 # --- Small files -------------------------------------------------------------
-
-TRANSLATION = """
-format: vejledning/1
-locale: en
-site:
-  home: {slug: forside, title: Home}
-documents:
-  - slug: proeve
-    title: Test document
-    document_type: guideline
-    issuers: Danish Health Authority
-    first_published: 2014-08-01
-    summary: A short summary.
-    sections:
-      - slug: andet
-        title: Second section
-        number: "2"
-        body:
-          - type: checklist
-            value: {title: Check, items: [one, two]}
-"""
 
 
 @pytest.fixture
