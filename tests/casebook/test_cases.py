@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from casebook.factories import MeetingIndexPageFactory, MeetingPageFactory
 from casebook.models import CaseRecommendation, MeetingCase, Theme
@@ -73,6 +74,15 @@ def test_recommendation_lists_the_cases_that_put_it_into_practice(client, case):
 def test_unpublished_case_is_not_listed_on_the_recommendation(client, case):
     case.unpublish()
     assert case.url not in client.get("/vejledninger/dd/anbefaling/6-1/").content.decode()
+
+
+def test_private_case_is_not_listed_on_the_recommendation(client, case):
+    """A case behind a password is not named, by title or address, to other readers."""
+    PageViewRestriction.objects.create(
+        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+    )
+    html = client.get("/vejledninger/dd/anbefaling/6-1/").content.decode()
+    assert case.url not in html and case.title not in html
 
 
 def test_coverage_shows_where_cases_exist_and_where_none_do(client, case):
