@@ -103,7 +103,15 @@ def site_url(request, django_db_setup, django_db_blocker):
             finally:
                 server.stop()
         finally:
-            call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+            # As TransactionTestCase flushes: sequences left as they are, since the
+            # saved rows come back with their ids (which would not move a sequence).
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
             connection.creation.deserialize_db_from_string(migrated)
             forget_cached_rows()
 
