@@ -25,6 +25,8 @@ from pathlib import Path
 
 import snowballstemmer
 
+from .lexicon import Lexicon
+
 WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 
 # A dotted number ("3.2", a recommendation code) is one token; otherwise runs of
@@ -37,8 +39,14 @@ DIGRAPH_LETTERS = {"ae": "æ", "oe": "ø", "aa": "å"}
 DIGRAPH = re.compile("ae|oe|aa")
 KEEP = set("æøå")
 
-MIN_PART = 3  # shortest word a compound is split into
-LINKS = ("s", "e")  # Danish linking letters: misbrug-s-behandling, kommun-e-samarbejde
+# Derivation after stemming, so a verb and its nouns meet: the stemmer leaves
+# "koordinering" whole but cuts "koordinere" to "koordin"; the same for
+# "vurdering"/"vurdere", "udskrivning"/"udskrive", "behandling"/"behandle". The
+# suffix is dropped where at least three letters are left, -ning and -ing only
+# after a consonant ("forening" -> "foren", as "forene"). One pattern, written
+# so that Python and Java (Elasticsearch's pattern_replace) read it alike.
+DERIVATION = r"^(.{3,}?)(?:ering|(?<![aeiouyæøå])n?ing)$"
+_DERIVATION = re.compile(DERIVATION)
 
 
 def strip_accents(text):
@@ -92,17 +100,21 @@ class Token:
 class Analyzer:
     """Turns text into index terms for one language."""
 
-    def __init__(self, language, stemmer, stopwords=(), lexicon=None, normaliser=fold):
+    def __init__(self, language, stemmer, stopwords=(), normaliser=fold, derive=False):
         self.language = language
         self._stemmer = snowballstemmer.stemmer(stemmer)
         self.normalise = normaliser
         self.stopwords = frozenset(normaliser(word) for word in stopwords)
-        self.lexicon = lexicon
+        self.derive = derive
+        self.lexicon = None
         self.word = functools.lru_cache(maxsize=100_000)(self._word)
 
     def stem(self, word):
-        """The stored form of a word's stem (ASCII-folded)."""
-        return fold(self._stemmer.stemWord(self.normalise(word)))
+        """The stored form of a word's stem (ASCII-folded), before the lexicon."""
+        stem = self._stemmer.stemWord(self.normalise(word))
+        if self.derive:
+            stem = _DERIVATION.sub(r"\1", stem)
+        return fold(stem)
 
     def _word(self, raw):
         """The Token for one raw word, or None for a stop word."""
@@ -111,11 +123,9 @@ class Analyzer:
             return None
         if word[0].isdigit():
             return Token(fold(word))
-        stem = fold(self._stemmer.stemWord(word))
         if self.lexicon is None:
-            return Token(stem)
-        known = self.lexicon.known
-        term = known.get(fold(word)) or known.get(stem) or stem
+            return Token(self.stem(word))
+        term = self.lexicon.term(self.stem(word), fold(word))
         return Token(term, self.lexicon.split(term))
 
     def query_word(self, raw):
@@ -144,48 +154,6 @@ class Analyzer:
         return terms, parts
 
 
-class Lexicon:
-    """The compound word list: which stems a word can be split into."""
-
-    def __init__(self, stem, lines):
-        # Every spelling of a listed word (its forms and their stems) maps to the
-        # one term it is indexed under: "rusmidler" -> "rusmiddel".
-        self.known = {}
-        for line in lines:
-            forms = line.split()
-            canonical = stem(forms[0])
-            for form in forms:
-                folded = fold(normalise(form))
-                if len(folded) >= MIN_PART:
-                    self.known.setdefault(folded, canonical)
-                    self.known.setdefault(stem(form), canonical)
-
-    @functools.lru_cache(maxsize=100_000)  # noqa: B019 - one lexicon per process
-    def split(self, term):
-        """The fewest known parts `term` is made of (longest first part on a tie),
-        allowing a linking s or e between parts; () if it is not such a compound."""
-        if term in self.known or len(term) < 2 * MIN_PART:
-            return ()
-        n = len(term)
-        best = [None] * (n + 1)  # best[i]: parts for term[i:], or None
-        best[n] = []
-        for i in range(n - MIN_PART, -1, -1):
-            for j in range(n, i + MIN_PART - 1, -1):
-                piece = term[i:j]
-                if piece not in self.known:
-                    continue
-                rest = best[j]
-                if rest is None and j < n and term[j] in LINKS and j + 1 < n:
-                    rest = best[j + 1]
-                if rest is None:
-                    continue
-                candidate = [self.known[piece], *rest]
-                if best[i] is None or len(candidate) < len(best[i]):
-                    best[i] = candidate
-        parts = best[0]
-        return tuple(dict.fromkeys(parts)) if parts and len(parts) > 1 else ()
-
-
 # The languages with an analysis of their own; units and queries in any other
 # language are analysed (and stored) as Danish, the site's source language.
 LANGUAGES = ("da", "en")
@@ -201,9 +169,11 @@ def analyzer(language="da"):
     """The analyzer for a language code; anything not English is analysed as Danish."""
     if language_of(language) == "en":
         return Analyzer("en", "english", read_list("en_stopwords.txt"))
-    stemmer = snowballstemmer.stemmer("danish").stemWord
-    lexicon = Lexicon(lambda word: fold(stemmer(normalise(word))), read_list("da_compounds.txt"))
-    return Analyzer("da", "danish", read_list("da_stopwords.txt"), lexicon, normalise)
+    danish = Analyzer("da", "danish", read_list("da_stopwords.txt"), normalise, derive=True)
+    danish.lexicon = Lexicon.load(
+        danish.stem, fold, read_list("da_compounds.txt"), {fold(w) for w in danish.stopwords}
+    )
+    return danish
 
 
 def synonym_groups(language="da"):

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django_tasks import task
 from wagtail.models import Page, Site
 
+from . import vocabulary
 from .backends import get_backend
 from .units import units_for
 
@@ -29,11 +30,13 @@ def index_pages(pages):
     for page in searchable(pages).specific().iterator(chunk_size=200):
         units = units_for(page)
         backend.replace_page(page.pk, units)
+        vocabulary.update(page.pk, units)
         shown.add(page.pk)
         count += len(units)
     hidden = [pk for pk in pages.values_list("pk", flat=True) if pk not in shown]
     if hidden:
         backend.remove_pages(hidden)
+        vocabulary.remove(hidden)
     return count
 
 
@@ -61,12 +64,14 @@ def index_page_tree(page_id):
 @task()
 def remove_pages(page_ids):
     get_backend().remove_pages(page_ids)
+    vocabulary.remove(page_ids)
 
 
 def rebuild():
     """Empty the index and index every live, public page again. Returns the unit count."""
     backend = get_backend()
     backend.clear()
+    vocabulary.clear()
     count = index_pages(searchable(Page.objects.all()))
     backend.optimize()
     return count

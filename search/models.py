@@ -61,3 +61,45 @@ class SearchUnitFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A term of the index's vocabulary, with how many pages have it.
+
+    What readers type is compared with it: a word typed without æ, ø and å
+    ("forlob") is read as the indexed terms it spells plainly ("forløb"), and a
+    word the index does not know gets "Mente du …?" with the nearest known
+    word. Kept in step by search.vocabulary when pages are indexed."""
+
+    language = models.CharField(max_length=10)
+    term = models.CharField(max_length=100)
+    plain = models.CharField(max_length=100)  # the term with æ, ø, å as a, o, a
+    word = models.CharField(max_length=100, blank=True)  # a written form, to show
+    head = models.CharField(max_length=1, blank=True)  # the written form's first letter
+    size = models.PositiveSmallIntegerField(default=0)  # and its length
+    pages = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("søgeord")
+        verbose_name_plural = _("søgeord")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="unique_search_term")
+        ]
+        indexes = [
+            models.Index(fields=["language", "plain"]),
+            models.Index(fields=["language", "head", "size"]),
+        ]
+
+    def __str__(self):
+        return self.word or self.term
+
+
+class SearchPageTerms(models.Model):
+    """The terms one indexed page has, so re-indexing it can update the counts."""
+
+    page_id = models.BigIntegerField(unique=True)
+    language = models.CharField(max_length=10)
+    terms = models.TextField(blank=True)  # space-separated
+
+    def __str__(self):
+        return f"page {self.page_id}"

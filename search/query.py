@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext as _
 
+from . import vocabulary
 from .analysis import LANGUAGES, TOKEN, analyzer, fold, language_of, synonym_groups
 
 MAX_QUERY_LENGTH = 200
@@ -187,6 +188,18 @@ def free_text_clauses(positions, language):
     return clauses
 
 
+def with_plain_readings(language, positions):
+    """Each word's readings, plus the indexed terms it spells without æ, ø and å
+    when the index does not know it as typed ("forlob" -> "forløb")."""
+    found = vocabulary.plain_readings(language, [t for readings in positions for t in readings])
+    if not found:
+        return positions
+    return [
+        tuple(dict.fromkeys([*readings, *(t for r in readings for t in found.get(r.term, ()))]))
+        for readings in positions
+    ]
+
+
 def analyse(text, language):
     """(root, strict) of a cleaned query text with balanced quotes, in one language."""
     an = analyzer(language)
@@ -195,6 +208,8 @@ def analyse(text, language):
     for n, piece in enumerate(text.split('"')):
         words = [m.group() for m in TOKEN.finditer(piece) if m.group() not in OPERATOR_WORDS]
         positions = [readings for readings in map(an.query_word, words) if readings]
+        if an.lexicon is not None:
+            positions = with_plain_readings(an.language, positions)
         if not positions:
             continue
         if n % 2:

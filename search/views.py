@@ -17,12 +17,15 @@ from django.views.decorators.http import require_GET
 
 from core.facets import MAX_VALUES_PER_FACET, NATIONAL
 
+from . import vocabulary
 from .analysis import language_of
 from .backends import SearchRequest, get_backend
 from .query import parse, parse_prefix
 from .units import FACETS, KINDS, facet_label
 
 RESULTS_PER_PAGE = 10
+# With fewer results than this, words the index does not know get "Mente du …?".
+CORRECT_BELOW = 3
 # Facet values that have had another name: old links keep working.
 RENAMED_VALUES = {("region", "hele-landet"): NATIONAL}
 VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -76,7 +79,7 @@ def search(request):
     notices = list(query.notices)
     filters = read_filters(request.GET, backend, notices)
     requested_page = read_page(request.GET.get("side"), notices)
-    results, any_words = None, False
+    results, any_words, did_you_mean = None, False, None
     if query.root is not None:
         search_request = SearchRequest(
             query, filters, requested_page, RESULTS_PER_PAGE, language=language
@@ -87,6 +90,8 @@ def search(request):
             search_request.query = broader
             results = backend.search(search_request)
             any_words = results.total > 0
+        if results.total < CORRECT_BELOW or any_words:
+            did_you_mean = vocabulary.correction(query.text, language)
         if results.total and results.page != requested_page:
             notices.append(
                 ngettext(
@@ -104,6 +109,8 @@ def search(request):
         "notices": notices,
         "results": results,
         "any_words": any_words,
+        "did_you_mean": did_you_mean,
+        "did_you_mean_query": _without(request.GET, "side", q=did_you_mean) if did_you_mean else "",
         "filters": filters,
         "is_search_page": True,
         "query_without_page": _without(request.GET, "side", q=query.text),

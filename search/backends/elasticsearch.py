@@ -80,8 +80,9 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..analysis import DIGRAPH_LETTERS, LANGUAGES, MIN_PART, fold, language_of, normalise, read_list
+from ..analysis import DIGRAPH_LETTERS, LANGUAGES, fold, language_of, normalise, read_list
 from ..analysis import analyzer as text_analyzer
+from ..lexicon import MIN_PART
 from ..query import And, Or, Phrase, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
@@ -210,7 +211,7 @@ def _danish_fold_filters():
 
 def danish_analyzer():
     da = text_analyzer("da")
-    known = da.lexicon.known  # folded spelling or stem -> the term it is indexed under
+    known = da.lexicon.forms  # TODO(es): folded spelling or stem -> the term it is indexed under
     # Before stemming, a word whose folded form is listed (Python: known.get(fold(word)))
     # becomes its term and is marked as a keyword, so neither the splitter nor the
     # stemmer touch it (Python: a word on the list is not split). The text is not

@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.django_db  # parsing a query reads the index's vocabulary
 import snowballstemmer
 
 from search.analysis import TOKEN, analyzer
