@@ -4,8 +4,6 @@ import re
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.django_db  # parsing a query reads the index's vocabulary
 import snowballstemmer
 
 from search.analysis import TOKEN, analyzer
@@ -23,6 +21,8 @@ from search.backends.elasticsearch import (
 )
 from search.query import Prefix, parse, parse_prefix
 from search.units import Unit
+
+pytestmark = pytest.mark.django_db  # parsing a query reads the index's vocabulary
 
 
 @pytest.fixture(scope="module")
