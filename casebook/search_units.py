@@ -1,5 +1,6 @@
 """What casebook pages put in the site search (see search.units)."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.facets import NATIONAL
@@ -35,12 +36,26 @@ def joined(*texts):
     return " · ".join(text for text in texts if text)
 
 
+def described(page, region, groups, themes, *more):
+    """What a reader sees of a case or meeting as labels (region, target groups,
+    themes, status), as words: a case tagged "dobbeltdiagnose" is found by that
+    word, not only through the filter. In the page's own language."""
+    with translation.override(page.locale.language_code):
+        return joined(
+            region.name if region else str(NATIONAL_LABEL),
+            ", ".join(group.name for group in groups),
+            ", ".join(theme.name for theme in themes),
+            *(str(text) for text in more),
+        )
+
+
 @register(CasePage)
 def case_units(page):
     fields = region_fields(page.region)
+    groups, themes = list(page.target_groups.all()), list(page.themes.all())
     fields["facets"].update(
-        maalgruppe=[(g.slug, g.name) for g in page.target_groups.all()],
-        tema=[(t.slug, t.name) for t in page.themes.all()],
+        maalgruppe=[(g.slug, g.name) for g in groups],
+        tema=[(t.slug, t.name) for t in themes],
     )
     return page_unit(
         page,
@@ -52,6 +67,7 @@ def case_units(page):
             page.partners,
             ", ".join(m.name for m in page.municipalities.all()),
             page.funding,
+            described(page, page.region, groups, themes, page.get_status_display()),
         ),
         **fields,
     )
@@ -59,11 +75,19 @@ def case_units(page):
 
 @register(MeetingPage)
 def meeting_units(page):
+    cases = list(page.cases())
+    groups = {g.pk: g for case in cases for g in case.target_groups.all()}
+    themes = {t.pk: t for case in cases for t in case.themes.all()}
     return page_unit(
         page,
         kind="moede",
         lead=page.summary,
-        body=joined(page.place, plain(page.programme), ", ".join(c.title for c in page.cases())),
+        body=joined(
+            page.place,
+            plain(page.programme),
+            ", ".join(c.title for c in cases),
+            described(page, page.region, groups.values(), themes.values()),
+        ),
         date=page.date,
         **region_fields(page.region),
     )
