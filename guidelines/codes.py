@@ -9,15 +9,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # A recommendation code is numbers separated by dots, optionally ending in a
-# letter: "3", "3.2", "3.2a". It never changes once published, so it is what
-# links, citations and cases refer to.
-RECOMMENDATION_CODE = re.compile(r"^\d{1,3}(\.\d{1,3}){0,3}[a-z]?$")
+# letter, optionally after a prefix of capital letters, as local documents
+# number theirs: "3", "3.2", "3.2a", "R2.1". It never changes once published,
+# so it is what links, citations and cases refer to.
+RECOMMENDATION_CODE = re.compile(r"^[A-ZÆØÅ]{0,3}\d{1,3}(\.\d{1,3}){0,3}[a-z]?$")
 
 
 def validate_code(code):
     """Raise ValidationError unless `code` is a well-formed recommendation code."""
     if not RECOMMENDATION_CODE.match(code or ""):
-        raise ValidationError(_("Koden skal være tal adskilt af punktum, fx 3 eller 3.2."))
+        raise ValidationError(
+            _("Koden skal være tal adskilt af punktum, fx 3, 3.2, 3.2a eller R3.2.")
+        )
 
 
 def code_slug(code):

@@ -76,6 +76,7 @@ def section_units(page):
         page,
         kind="afsnit",
         title=page.numbered_title,
+        number=page.number,
         trail=trail,
         lead=page.summary,
         # Recommendations are units of their own, so a hit opens at the one
@@ -135,6 +136,7 @@ def adaptation_units(page):
             Unit(
                 kind="tilpasning",
                 title=f"{section.numbered_title} – {region.name}",
+                number=section.number,
                 url=units[0].url + page.reverse_subpage("section", args=[section.slug]),
                 ref=section.slug,
                 trail=(region.name, page.title),

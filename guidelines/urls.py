@@ -9,7 +9,8 @@ urlpatterns = [
     path("udgaver/feed/", views.SiteEditionsFeed(), name="editions_feed"),
     # /<document>/anbefaling/3.2/: the dotted form of a code, redirected to 3-2.
     re_path(
-        r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/(?P<code>\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
+        r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/"
+        r"(?P<code>[A-ZÆØÅ]{0,3}\d{1,3}(?:\.\d{1,3}){1,3}[a-z]?)/$",
         views.recommendation_dotted_code,
         name="dotted_code",
     ),

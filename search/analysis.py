@@ -29,9 +29,12 @@ from .lexicon import Lexicon
 
 WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 
-# A dotted number ("3.2", a recommendation code) is one token; otherwise runs of
-# letters and digits. Applied to raw text, so highlighting can map tokens back.
-TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+# A recommendation code is one token: a dotted number with up to three letters
+# before it and one after ("3.2", "R2.1", "3.2a"); otherwise runs of letters and
+# digits. Applied to raw text, so highlighting can map tokens back.
+TOKEN = re.compile(r"(?:[^\W\d_]{1,3})?\d+(?:\.\d+)+[^\W\d_]?(?![^\W_])|[^\W_]+")
+# A token that is a code or a number: kept as written (lower case), never stemmed.
+CODE = re.compile(r"[^\W\d_]{0,3}\d[\d.]*[^\W\d_]?")
 
 DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
 # How æ, ø and å are typed without them: the pairs and the letters they stand for.
@@ -121,7 +124,7 @@ class Analyzer:
         word = self.normalise(raw)
         if not word or word in self.stopwords:
             return None
-        if word[0].isdigit():
+        if CODE.fullmatch(word):
             return Token(fold(word))
         if self.lexicon is None:
             return Token(self.stem(word))

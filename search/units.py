@@ -85,6 +85,16 @@ class Unit:
     facets: dict = field(default_factory=dict)  # facet -> [(value, label), ...]
     language: str = "da"  # the page's locale; decides how the text is analysed
     page_id: int | None = None  # set by the indexer
+    number: str = ""  # a section's number at the start of the title: shown, not searched
+
+    @property
+    def searched_title(self):
+        """The title as matched: a section's number is left out, so a number in a
+        query ("3 måneder", "2.1 mio.") does not find every section with it.
+        (Recommendation codes are searched: a code typed finds its recommendation.)"""
+        if self.number and self.title.startswith(self.number):
+            return self.title[len(self.number) :].lstrip(". ")
+        return self.title
 
     @property
     def key(self):
@@ -104,7 +114,7 @@ class Unit:
     def analysed(self):
         """The index_* columns: analysed terms of each field."""
         an = analyzer(self.language)
-        title, title_parts = an.index_text(self.title)
+        title, title_parts = an.index_text(self.searched_title)
         lead, lead_parts = an.index_text(self.lead)
         body, body_parts = an.index_text(self.body)
         return {

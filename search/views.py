@@ -7,10 +7,13 @@ page, never an error.
 """
 
 import re
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -30,6 +33,11 @@ CORRECT_BELOW = 3
 RENAMED_VALUES = {("region", "hele-landet"): NATIONAL}
 VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 MAX_PAGE = 1000
+# A recommendation code typed alone, or after "anbefaling": "2.1", "R2.1", "anbefaling 3.2a".
+CODE_QUERY = re.compile(
+    r"^(?:(?:anbefaling(?:en)?|anb\.?|recommendation)\s+)?([^\W\d_]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[^\W\d_]?)$",
+    re.IGNORECASE,
+)
 
 
 def reader_language():
@@ -76,6 +84,10 @@ def search(request):
     backend = get_backend()
     language = reader_language()
     query = parse(request.GET.get("q", ""), language)
+    code = CODE_QUERY.match(query.text)
+    if code and code.group(1) != query.text:
+        # "anbefaling" is not in a recommendation's own text: search the code.
+        query = replace(parse(code.group(1), language), text=query.text)
     notices = list(query.notices)
     filters = read_filters(request.GET, backend, notices)
     requested_page = read_page(request.GET.get("side"), notices)
@@ -90,6 +102,11 @@ def search(request):
             search_request.query = broader
             results = backend.search(search_request)
             any_words = results.total > 0
+        target = (
+            code and requested_page == 1 and the_recommendation(results, code.group(1), language)
+        )
+        if target:
+            return redirect(target)
         if results.total < CORRECT_BELOW or any_words:
             did_you_mean = vocabulary.correction(query.text, language)
         if results.total and results.page != requested_page:
@@ -129,6 +146,20 @@ def search(request):
             hit.other_language = hit.language if hit.language != language else ""
         context["document_scope"] = _document_scope(results, filters)
     return TemplateResponse(request, "search/search.html", context)
+
+
+def the_recommendation(results, code, language):
+    """The address of the one recommendation with this code among the results,
+    in the reader's language; None if there is none or several (one code in
+    several documents)."""
+    found = [
+        hit.url
+        for hit in results.hits
+        if hit.kind == "anbefaling"
+        and hit.language == language
+        and strip_tags(hit.title).lower().startswith(code.lower() + " ")
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _document_scope(results, filters):

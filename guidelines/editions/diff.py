@@ -40,9 +40,11 @@ def word_diff(old, new):
 
 
 def code_sort_key(code):
-    """'3.2a' -> ((3, ''), (2, 'a')): numeric order, a letter after its number."""
-    parts = []
-    for part in code.split("."):
+    """'3.2a' -> ('', (3, ''), (2, 'a')): numeric order, a letter after its number;
+    codes with a letter prefix ('R2.1') after those without, by prefix."""
+    prefix = code[: len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"))]
+    parts = [prefix]
+    for part in code[len(prefix) :].split("."):
         digits = part.rstrip("abcdefghijklmnopqrstuvwxyz")
         parts.append((int(digits) if digits.isdigit() else 0, part[len(digits) :]))
     return tuple(parts)

@@ -374,7 +374,7 @@ def unit_document(unit, page_id):
         "trail": list(unit.trail),
         "page_id": page_id,
         "date": unit.date.isoformat() if unit.date else None,
-        language: {"title": unit.title, "lead": unit.lead, "body": unit.body},
+        language: {"title": unit.searched_title, "lead": unit.lead, "body": unit.body},
         "facet_labels": {},
         "suggest": ([] if unit.kind in NOT_SUGGESTED else suggest_inputs(unit.title, language)),
     }

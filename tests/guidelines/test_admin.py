@@ -57,17 +57,25 @@ def add_url(document):
     return f"/admin/pages/add/guidelines/guidancesectionpage/{document.pk}/"
 
 
-def test_editor_can_add_and_publish_a_section_with_a_recommendation(editor, document, client):
-    response = editor.post(add_url(document), section_form("2.1"))
+@pytest.mark.parametrize("code, slug", [("2.1", "2-1"), ("R2.1", "R2-1"), ("2.1a", "2-1a")])
+def test_editor_can_add_and_publish_a_section_with_a_recommendation(
+    editor, document, client, code, slug
+):
+    response = editor.post(add_url(document), section_form(code))
     assert response.status_code == 302
     section = GuidanceSectionPage.objects.get(slug="nyt", locale__language_code="da")
-    assert section.live and section.recommendations[0]["code"] == "2.1"
-    assert client.get("/vejledninger/dok/anbefaling/2-1/").status_code == 200
+    assert section.live and section.recommendations[0]["code"] == code
+    assert client.get(f"/vejledninger/dok/anbefaling/{slug}/").status_code == 200
 
 
 @pytest.mark.parametrize(
     "code, message",
-    [("1.1", "bruges allerede i afsnittet"), ("2,1", "tal adskilt af punktum"), ("to", "tal")],
+    [
+        ("1.1", "bruges allerede i afsnittet"),
+        ("2,1", "tal adskilt af punktum"),
+        ("to", "tal"),
+        ("REGION2.1", "tal"),
+    ],
 )
 def test_duplicate_or_malformed_code_is_a_form_error_not_a_500(editor, document, code, message):
     response = editor.post(add_url(document), section_form(code))

@@ -341,11 +341,12 @@ def test_withdrawn_code_points_to_the_last_edition_that_has_it(client, two_editi
 
 
 def test_codes_with_letters_sort_after_their_number():
-    assert sorted(["7.3", "7.2a", "10.1", "7.2"], key=code_sort_key) == [
+    assert sorted(["R1.1", "7.3", "7.2a", "10.1", "7.2"], key=code_sort_key) == [
         "7.2",
         "7.2a",
         "7.3",
         "10.1",
+        "R1.1",
     ]
 
 
