@@ -15,6 +15,8 @@ def configure():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
     warnings.filterwarnings("ignore", "No directory at")  # static files are not collected here
     os.environ.setdefault("DATA_DIR", tempfile.mkdtemp(prefix="vejledning-bench-"))
+    # The search lexicon takes a while to build: reuse the one the site made.
+    os.environ.setdefault("SEARCH_CACHE_DIR", str(ROOT / "var"))
 
 
 @contextlib.contextmanager

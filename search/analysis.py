@@ -52,16 +52,27 @@ DERIVATION = r"^(.{3,}?)(?:ering|(?<![aeiouyæøå])n?ing)$"
 _DERIVATION = re.compile(DERIVATION)
 
 
+class _Accentless(dict):
+    """str.translate table: each character without its accents (æ, ø, å kept),
+    worked out the first time it is met."""
+
+    def __missing__(self, code):
+        char = chr(code)
+        if char in KEEP:
+            plain = char
+        else:
+            decomposed = unicodedata.normalize("NFKD", char)
+            plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = plain
+        return plain
+
+
+_ACCENTLESS = _Accentless()
+
+
 def strip_accents(text):
     """Accents dropped from every letter but æ, ø and å."""
-    out = []
-    for ch in text:
-        if ch in KEEP:
-            out.append(ch)
-            continue
-        decomposed = unicodedata.normalize("NFKD", ch)
-        out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
+    return text if text.isascii() else text.translate(_ACCENTLESS)
 
 
 def normalise(text):

@@ -28,6 +28,7 @@ import re
 from importlib.metadata import version
 from pathlib import Path
 
+import snowballstemmer
 import wordfreq
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -36,7 +37,7 @@ from spylls.hunspell import Dictionary
 logger = logging.getLogger(__name__)
 
 # Bump when what build() computes changes, so cached lexicons are rebuilt.
-FORMAT = 7
+FORMAT = 8
 
 MIN_PART = 3  # shortest word a compound is split into
 MAX_PART = 24  # longest part tried: bounds the splitter's work per letter
@@ -47,6 +48,7 @@ LINKS = ("s", "e")  # Danish linking letters: misbrug-s-behandling, børn-e-have
 # dictionary, but rare. The hand list's words count as common.
 RARE = math.log(1e-9)
 LISTED = math.log(1e-5)
+SHORT = math.log(1e-6)  # how common a three-letter word must be to be a part
 UNSEEN = 1e-10  # what a form wordfreq does not know adds to its word's weight
 
 WORD = re.compile(r"^[a-zæøåéü]+$")
@@ -83,7 +85,8 @@ def dictionary_path():
 
 
 def _source_key(path, hand_lines, stopwords):
-    digest = hashlib.sha256(f"{FORMAT}:{version('wordfreq')}".encode())
+    stemmer = type(snowballstemmer.stemmer("danish")).__module__  # PyStemmer or pure Python
+    digest = hashlib.sha256(f"{FORMAT}:{version('wordfreq')}:{stemmer}".encode())
     for suffix in (".dic", ".aff"):
         stat = path.with_suffix(suffix).stat()
         digest.update(f"{suffix}:{stat.st_size}:{stat.st_mtime_ns}".encode())
@@ -100,6 +103,13 @@ class Lexicon:
 
     def __init__(self, parts, forms, written, listed):
         self.parts = parts  # analysed piece -> (term, log frequency)
+        # Every beginning of a piece (MIN_PART letters or more): the splitter
+        # stops growing a piece as soon as no known piece begins like it.
+        self.beginnings = {
+            piece[:length]
+            for piece in parts
+            for length in range(MIN_PART, min(len(piece), MAX_PART) + 1)
+        }
         self.forms = forms  # stem of an inflected form -> its base word's term
         self.written = written  # an inflected form as written (folded) -> the same
         self.listed = listed  # hand-listed terms: never split
@@ -154,14 +164,17 @@ class Lexicon:
         n = len(term)
         if term in self.listed or n < 2 * MIN_PART or n > MAX_SPLIT:
             return ()
-        parts = self.parts
+        parts, beginnings = self.parts, self.beginnings
         # best[k][i]: (score, parts) of the best split of term[i:] into k+1 parts.
         best = [[None] * (n + 1) for _ in range(MAX_PARTS)]
         for i in range(n - MIN_PART, -1, -1):
             for j in range(i + MIN_PART, min(n, i + MAX_PART) + 1):
                 if steps is not None:
                     steps.append(1)
-                entry = parts.get(term[i:j])
+                piece = term[i:j]
+                if piece not in beginnings:
+                    break
+                entry = parts.get(piece)
                 if entry is None:
                     continue
                 part, score = entry
@@ -225,8 +238,12 @@ def build(path, stem, fold, hand_lines, stopwords=()):
                 bases[base] = bases.get(base, 0.0) + mass
     parts = {}
     for base, count in totals.items():
-        if len(base) >= MIN_PART and base not in stopwords and base not in BOUND:
-            parts[base] = (base, math.log(count) if count else RARE)
+        score = math.log(count) if count else RARE
+        if len(base) < MIN_PART or base in stopwords or base in BOUND:
+            continue
+        if len(base) == MIN_PART and score < SHORT:
+            continue  # rare three-letter words make nonsense splits ("tre-atm-ent")
+        parts[base] = (base, score)
     # An inflected form's stem leads to its base word ("centr", from "centret",
     # to "cent", from "center"), if that word's forms are clearly the commoner
     # reading of the stem: more common than a base word with that stem itself

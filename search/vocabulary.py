@@ -11,13 +11,13 @@ can be checked against what the index actually contains:
   (an edit distance of one or two, the most common first) as "Mente du …?".
 """
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from .analysis import TOKEN, Token, analyzer
 from .models import SearchPageTerms, SearchTerm
 
-MAX_TERM = 100  # longer terms are not kept: nobody types them
+MAX_TERM = 100  # longer terms are not kept: nobody types them (and the column holds 100)
 PLAIN_PAIRS = (("aa", "a"), ("oe", "o"), ("ae", "a"))
 
 
@@ -40,6 +40,7 @@ def page_terms(units):
                 if token is None or len(token.term) > MAX_TERM:
                     continue
                 word = an.normalise(match.group())
+                word = word if len(word) <= MAX_TERM else ""
                 known = found.get(token.term)
                 if not known or len(word) < len(known):
                     found[token.term] = word
@@ -63,10 +64,8 @@ def update(page_id, units):
         _count(language, {term: word for term, word in new.items() if term not in old})
         # A part seen before may now have a written word to show.
         missing_words = [term for term, word in new.items() if word and term in old]
-        if missing_words:
-            for row in SearchTerm.objects.filter(
-                language=language, term__in=missing_words, word=""
-            ):
+        for chunk in _chunks(missing_words):
+            for row in SearchTerm.objects.filter(language=language, term__in=chunk, word=""):
                 _set_word(row, new[row.term])
                 row.save(update_fields=["word", "head", "size"])
         if units:
@@ -91,36 +90,47 @@ def clear():
 
 
 def _set_word(row, word):
-    row.word, row.head, row.size = word, word[:1], min(len(word), 32767)
+    row.word, row.head, row.size = word, word[:1], len(word)
+
+
+def _chunks(items, size=900):
+    """Lists of at most `size` items: one SQL statement's worth of parameters."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _count(language, terms):
     if not terms:
         return
-    existing = set(
-        SearchTerm.objects.filter(language=language, term__in=list(terms)).values_list(
-            "term", flat=True
-        )
+    existing = set()
+    for chunk in _chunks(terms):
+        rows = SearchTerm.objects.filter(language=language, term__in=chunk)
+        found = list(rows.values_list("term", flat=True))
+        existing.update(found)
+        SearchTerm.objects.filter(language=language, term__in=found).update(pages=F("pages") + 1)
+    rows = [
+        (language, term, plain(term), word, word[:1], len(word), 1)
+        for term, word in terms.items()
+        if term not in existing
+    ]
+    # Plain INSERTs: a long page brings tens of thousands of new terms, and
+    # building a model instance for each costs more than the write.
+    table = SearchTerm._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (language, term, plain, word, head, size, pages) "
+        "VALUES (%s, %s, %s, %s, %s, %s, %s)"
     )
-    SearchTerm.objects.filter(language=language, term__in=list(existing)).update(
-        pages=F("pages") + 1
-    )
-    new_rows = []
-    for term, word in terms.items():
-        if term in existing:
-            continue
-        row = SearchTerm(language=language, term=term, plain=plain(term), pages=1)
-        _set_word(row, word)
-        new_rows.append(row)
-    SearchTerm.objects.bulk_create(new_rows, batch_size=500)
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, 2000):
+            cursor.executemany(sql, chunk)
 
 
 def _forget(language, terms):
-    if not terms:
-        return
-    rows = SearchTerm.objects.filter(language=language, term__in=list(terms))
-    rows.update(pages=F("pages") - 1)
-    rows.filter(pages__lte=0).delete()
+    for chunk in _chunks(terms):
+        rows = SearchTerm.objects.filter(language=language, term__in=chunk)
+        rows.update(pages=F("pages") - 1)
+        rows.filter(pages__lte=0).delete()
 
 
 # --- Reading a query ----------------------------------------------------------

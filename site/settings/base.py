@@ -109,6 +109,9 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 # DATABASE_URL wins; without it the site runs on a SQLite file in DATA_DIR.
+# Data the search derives and may rebuild (the lexicon), cached between runs.
+SEARCH_CACHE_DIR = Path(os.environ.get("SEARCH_CACHE_DIR", DATA_DIR)).resolve()
+
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
