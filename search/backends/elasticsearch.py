@@ -4,14 +4,19 @@ One index, "<ELASTICSEARCH_INDEX_PREFIX>-units", holds a document per unit. Its
 analyzers are built from the same word lists and lexicon as search.analysis,
 so the terms ES indexes are the terms the query parser produces:
 
-* Danish text, in the order of the Python analysis: a mapping char filter that
-  is analysis.normalise written out letter by letter (ä/ö as æ/ø, accents
-  dropped from every letter but æ/ø/å); stop words cut out of the text before
-  tokenizing (so a phrase matches across them, as in the database backend);
-  standard tokenizer, lowercase, stop; the lexicon's canonical forms for listed
-  words, in Danish letters ("rusmidler" -> "rusmiddel", "pårørende" ->
-  "paaroer"); compound splitting; Snowball Danish on the Danish letters; æ/ø/å
-  folded to ae/oe/aa; and the lexicon again for stems.
+* Danish text, in the order of the Python analysis (Analyzer._word): a
+  mapping char filter that is analysis.normalise written out letter by letter
+  (ä/ö as æ/ø, accents dropped from every letter but æ/ø/å); stop words cut out
+  of the text before tokenizing (so a phrase matches across them, as in the
+  database backend); standard tokenizer, lowercase, stop; numbers marked as
+  keywords (never stemmed or split); inflected forms as written to their term
+  (Lexicon.written, in every spelling that folds alike: "rusmidler" ->
+  "rusmiddel"), as keywords; Snowball Danish on the Danish letters; the
+  derivational step (analysis.DERIVATION, the same pattern); æ/ø/å folded to
+  ae/oe/aa; stems of inflected forms to their term (Lexicon.forms); and the
+  term split with dictionary_decompounder against the lexicon's parts. The
+  lexicon's lists come from backends/elasticsearch_lexicon.py: files on the
+  nodes when ELASTICSEARCH_LEXICON_PATH is set, else a subset inline.
 * English text is folded, stop-worded and stemmed with Snowball English
   (porter2), like the Python English analyzer.
 
@@ -30,15 +35,18 @@ server, so they can be tested with .to_dict().
 
 Differences from the Python analysis that remain:
 
-* ES splits compounds before stemming, against the listed forms in every
-  spelling that folds alike ("forløb", "forloeb"); the parts are then stemmed
-  and mapped through the lexicon like whole words. It adds every listed word
-  it finds inside a word (the longest from each letter on), so
-  "misbrugsbehandlingen" can also yield "handling", and a word need not be
-  made entirely of listed parts ("stofmisbrugskonsulent" yields "stof" and
-  "misbrug"). Python splits the folded stem into the fewest listed parts that
-  cover it, with an optional linking s/e. ES therefore finds somewhat more.
-  Words that are themselves on the list are left whole by both.
+* ES adds every part it finds inside a term (dictionary_decompounder is
+  brute force: every word of the list at every letter), as extra tokens at the
+  word's position. Python chooses one split, the likeliest by word frequency,
+  and leaves a common word whole; ES splits any term that is not
+  hand-listed. So "misbrugsbehandlingen" gets "misbrug" and "behandl" from both,
+  and from ES also "brug", "handl" and the like: ES finds somewhat more, and a
+  part matches with the weight of the word itself. Python's parts are among
+  ES's, except where a compound holds a part in an irregular form ("-midler-"
+  for "rusmiddel"): ES looks for the term's own letters in it.
+* Without the lexicon files, ES knows only the inline subset: the common words'
+  parts and forms. A rare inflected form then keeps its plain stem, and a rare
+  part is not split off.
 * The standard tokenizer follows Unicode word boundaries; Python's TOKEN
   regex splits at every non-word character (an apostrophe, an underscore).
 * Python drops accents word by word after tokenizing; ES maps them in a char
@@ -80,12 +88,13 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..analysis import DIGRAPH_LETTERS, LANGUAGES, fold, language_of, normalise, read_list
+from ..analysis import DERIVATION, DIGRAPH_LETTERS, LANGUAGES, language_of, normalise
 from ..analysis import analyzer as text_analyzer
-from ..lexicon import MIN_PART
+from ..lexicon import MAX_PART, MAX_SPLIT, MIN_PART
 from ..query import And, Or, Phrase, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
+from .elasticsearch_lexicon import INLINE_PARTS, PARTS, STEMS, WRITTEN, lexicon_lists
 
 TEXT_FIELDS = ("title", "lead", "body")
 BOOSTS = {"title": 10, "lead": 3, "body": 1}
@@ -173,27 +182,6 @@ def _stopword_char_filter(name, stopwords):
     )
 
 
-def _spellings(folded):
-    """Every normalised spelling that folds to `folded`: each ae, oe and aa in it
-    read as the pair or as æ, ø, å ("foerste" -> "foerste", "første")."""
-    if not folded:
-        return {""}
-    found = {folded[0] + rest for rest in _spellings(folded[1:])}
-    if folded[:2] in DIGRAPH_LETTERS:
-        found |= {DIGRAPH_LETTERS[folded[:2]] + rest for rest in _spellings(folded[2:])}
-    return found
-
-
-def _compound_words():
-    """Every form on every line of the compound list, in each spelling that
-    folds like it ("forløb" and "forloeb"): Python splits the folded stem."""
-    words = set()
-    for line in read_list("da_compounds.txt"):
-        for form in line.split():
-            words |= _spellings(fold(normalise(form)))
-    return sorted(w for w in words if len(w) >= MIN_PART)
-
-
 def _numbers_filter():
     # The Python analyzer neither stems nor splits a word that starts with a digit.
     return token_filter("sitesearch_numbers", "keyword_marker", keywords_pattern=r"\p{Nd}.*")
@@ -209,38 +197,79 @@ def _danish_fold_filters():
     ]
 
 
+def _lexicon_source(path, kind, name, lines):
+    """A list's part of a filter definition: the file `name` under `path` in the
+    nodes' config directory (ELASTICSEARCH_LEXICON_PATH), else the lines inline."""
+    if path:
+        return {f"{kind}_path": f"{path.rstrip('/')}/{name}"}
+    return {kind: list(lines)}
+
+
+def _split_condition(listed):
+    """When Python splits a term (Lexicon.split): not a number, not hand-listed,
+    at most MAX_SPLIT letters (the decompounder's min_word_size sets the least)."""
+    words = " ".join(sorted(listed))
+    return (
+        "def t = token.getTerm(); "
+        f"return t.length() > 0 && t.length() <= {MAX_SPLIT} && !Character.isDigit(t.charAt(0)) "
+        f"&& ' {words} '.indexOf(' ' + t.toString() + ' ') < 0;"
+    )
+
+
 def danish_analyzer():
+    """The Danish index analyzer, in the order of analysis.Analyzer._word (see
+    the module's docstring)."""
     da = text_analyzer("da")
-    known = da.lexicon.forms  # TODO(es): folded spelling or stem -> the term it is indexed under
-    # Before stemming, a word whose folded form is listed (Python: known.get(fold(word)))
-    # becomes its term and is marked as a keyword, so neither the splitter nor the
-    # stemmer touch it (Python: a word on the list is not split). The text is not
-    # folded yet, so the rules take every spelling that folds to the listed one.
-    # After stemming and folding, a listed stem becomes its term.
-    lexicon = token_filter(
-        "sitesearch_da_lexicon",
+    path = settings.ELASTICSEARCH_LEXICON_PATH
+    lists = lexicon_lists(None if path else INLINE_PARTS)
+    # Before stemming, an inflected form as written becomes its term and is
+    # marked as a keyword, so the stemmer and the steps after it leave it alone
+    # (Python: Lexicon.written of the folded word). The text is not folded yet,
+    # so the rules have every spelling that folds alike.
+    written = token_filter(
+        "sitesearch_da_written",
         "stemmer_override",
-        rules=sorted(
-            f"{spelling} => {term}" for word, term in known.items() for spelling in _spellings(word)
-        ),
+        **_lexicon_source(path, "rules", WRITTEN, lists.written),
     )
-    lexicon_stems = token_filter(
-        "sitesearch_da_lexicon_stems",
+    # pattern_replace ignores keywords: the condition keeps it off written forms
+    # and numbers, as in Python.
+    derivation = token_filter(
+        "sitesearch_da_derive",
+        "condition",
+        filter=[
+            token_filter(
+                "sitesearch_da_derivation",
+                "pattern_replace",
+                pattern=DERIVATION,
+                replacement="$1",
+            )
+        ],
+        script={"source": "!token.isKeyword()"},
+    )
+    # After stemming and folding, the stem of an inflected form becomes its term
+    # (Python: Lexicon.forms); keywords are skipped by the filter itself.
+    stems = token_filter(
+        "sitesearch_da_stems",
         "stemmer_override",
-        rules=[f"{word} => {term}" for word, term in sorted(known.items()) if word != term],
+        **_lexicon_source(path, "rules", STEMS, lists.stems),
     )
+    # Python splits the term, so ES does too, against the terms a split gives.
+    # Every term found inside is added (only_longest_match off: the longest word
+    # from a letter on may be a compound itself, "misbrugsbehandl").
     compounds = token_filter(
         "sitesearch_da_compounds",
         "dictionary_decompounder",
-        word_list=_compound_words(),
+        min_word_size=2 * MIN_PART,
         min_subword_size=MIN_PART,
-        only_longest_match=True,
+        max_subword_size=MAX_PART,
+        only_longest_match=False,
+        **_lexicon_source(path, "word_list", PARTS, lists.parts),
     )
     split = token_filter(
         "sitesearch_da_split",
         "condition",
         filter=[compounds],
-        script={"source": "!token.isKeyword()"},
+        script={"source": _split_condition(da.lexicon.listed)},
     )
     return analyzer(
         "sitesearch_da",
@@ -253,11 +282,14 @@ def danish_analyzer():
             "lowercase",
             token_filter("sitesearch_da_stop", "stop", stopwords=sorted(da.stopwords)),
             _numbers_filter(),
-            lexicon,
-            split,
+            written,
             token_filter("sitesearch_da_stem", "stemmer", language="danish"),
+            derivation,
             *_danish_fold_filters(),
-            lexicon_stems,
+            stems,
+            split,
+            # A term that is itself on the word list is found in itself.
+            "remove_duplicates",
         ],
     )
 

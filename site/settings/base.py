@@ -138,6 +138,9 @@ else:
 # its own Danish analysis in front of the database or Elasticsearch.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vejledning")
+# Where `manage.py export_search_lexicon` files sit, relative to the ES nodes'
+# config directory (e.g. "analysis/sitesearch"); unset: a subset inline.
+ELASTICSEARCH_LEXICON_PATH = os.environ.get("ELASTICSEARCH_LEXICON_PATH", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -9,6 +9,7 @@ import uuid
 import pytest
 from django.test import override_settings
 
+from search.analysis import analyzer
 from search.backends import SearchRequest
 from search.backends.elasticsearch import ElasticsearchBackend
 from search.query import parse, parse_prefix
@@ -128,6 +129,28 @@ def test_danish_letters_are_stemmed_before_folding(backend):
 def test_accents_and_listed_words(backend):
     for typed in ("ideer", "idé", "Idéerne", "pårørende", "paaroerende"):
         assert titles(search(backend, typed)) == {"Hjælp til hjemløse"}, typed
+
+
+def test_danish_analyzer_gives_the_python_terms(backend):
+    """The server runs the generated chain (the derivation pattern in Java, the
+    conditions' scripts, the lexicon inline or from its files) to Python's terms."""
+    da = analyzer("da")
+    words = (
+        "misbrugsbehandlingen koordinering koordinere koordinerende rusmidlerne afløste "
+        "afloeste Forløbet HJEMLØSE behandling samarbejdet 2år 3.2 idéerne"
+    )
+    for word in words.split():
+        raw = backend.client.indices.analyze(
+            index=backend.index, analyzer="sitesearch_da", text=word
+        )
+        got = [token["token"] for token in raw["tokens"]]
+        token = da.word(word)
+        assert got[0] == token.term, word
+        assert set(token.parts) <= set(got[1:]), word
+    behandling = backend.client.indices.analyze(
+        index=backend.index, analyzer="sitesearch_da", text="behandling"
+    )
+    assert [token["token"] for token in behandling["tokens"]] == ["behandl"]  # listed: whole
 
 
 def test_phrase(backend):
