@@ -31,6 +31,7 @@ REGION_EDITORS = _("%(region)s – redaktører")
 REGION_MODERATORS = _("%(region)s – moderatorer")
 REGION_WORKFLOW = _("Godkendelse – %(region)s")
 REGION_TASK = _("Moderatorerne i %(region)s godkender")
+SYNONYM_ACTIONS = ("add", "change", "delete")
 
 
 def setup_national_editors():
@@ -40,6 +41,8 @@ def setup_national_editors():
         [
             permission("wagtailadmin", "access_admin"),
             permission("guidelines", "release_edition"),
+            # The search's synonyms and abbreviations (search.models.SynonymGroup).
+            *(permission("sitesearch", f"{action}_synonymgroup") for action in SYNONYM_ACTIONS),
         ],
         [*GuidanceIndexPage.objects.all(), *others],
         PAGE_PERMISSIONS,

@@ -188,24 +188,3 @@ def analyzer(language="da"):
         danish.stem, fold, read_list("da_compounds.txt"), {fold(w) for w in danish.stopwords}
     )
     return danish
-
-
-def synonym_groups(language="da"):
-    """Synonym groups as tuples of term sequences, analysed like the text."""
-    return _synonym_groups(analyzer(language).language)
-
-
-@functools.cache
-def _synonym_groups(language):
-    if language != "da":
-        return ()
-    groups = []
-    for line in read_list("da_synonyms.txt"):
-        members = []
-        for phrase in line.split(","):
-            terms = tuple(token.term for token in analyzer(language).tokens(phrase))
-            if terms and terms not in members:
-                members.append(terms)
-        if len(members) > 1:
-            groups.append(tuple(members))
-    return tuple(groups)

@@ -12,6 +12,7 @@ Django rebuild this table on SQLite drops the triggers: call
 search.engine.install(schema_editor) again after it.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -103,3 +104,52 @@ class SearchPageTerms(models.Model):
 
     def __str__(self):
         return f"page {self.page_id}"
+
+
+MAX_MEMBER = 100  # characters in one word or phrase of a synonym group
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases a search should treat as the same, kept by editors.
+
+    A search for any member also finds the others, in any inflection and, for a
+    phrase, in any word order (search.synonyms, search.query)."""
+
+    class Kind(models.TextChoices):
+        SYNONYM = "synonym", _("Synonymer")
+        ABBREVIATION = "forkortelse", _("Forkortelse og det, den står for")
+
+    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices, default=Kind.SYNONYM)
+    members = models.TextField(
+        _("ord og udtryk"),
+        max_length=2000,
+        help_text=_(
+            "Ét ord eller udtryk pr. linje, mindst to. Skriv i grundform; bøjede former "
+            "findes af sig selv, og et udtryk findes også med ordene i en anden rækkefølge."
+        ),
+    )
+    language = models.CharField(
+        _("sprog"), max_length=10, default="da", choices=[("da", _("Dansk")), ("en", _("Engelsk"))]
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonymgruppe")
+        verbose_name_plural = _("synonymer og forkortelser")
+        ordering = ["members"]
+
+    def __str__(self):
+        return ", ".join(self.member_list())
+
+    def clean(self):
+        members = self.member_list()
+        if any(len(member) > MAX_MEMBER for member in members):
+            raise ValidationError(
+                {"members": _("Et ord eller udtryk må højst have %(n)d tegn.") % {"n": MAX_MEMBER}}
+            )
+        if len(members) < 2:
+            raise ValidationError({"members": _("Skriv mindst to ord eller udtryk.")})
+
+    def member_list(self):
+        lines = (line.strip() for line in self.members.replace(",", "\n").splitlines())
+        return list(dict.fromkeys(line for line in lines if line))

@@ -20,12 +20,19 @@ from dataclasses import dataclass, field, replace
 from django.utils.translation import gettext as _
 
 from . import vocabulary
-from .analysis import LANGUAGES, TOKEN, analyzer, fold, language_of, synonym_groups
+from .analysis import LANGUAGES, TOKEN, analyzer, fold, language_of
+from .synonyms import synonym_groups
 
 MAX_QUERY_LENGTH = 200
 # Typed in capitals these are operators to FTS5, PostgreSQL or Lucene; readers
 # who type them mean "and/or", which is what the default AND already does.
 OPERATOR_WORDS = {"AND", "OR", "NOT", "NEAR"}
+# A recommendation code typed alone, or after "anbefaling": "2.1", "R2.1", "anbefaling 3.2a".
+CODE_QUERY = re.compile(
+    r"^(?:(?:anbefaling(?:en)?|anb\.?|recommendation)\s+)?"
+    r"([^\W\d_]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[^\W\d_]?)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,7 @@ class ParsedQuery:
     notices: list = field(default_factory=list)
     # The same text analysed for each other language (ParsedQuery without notices).
     others: tuple = ()
+    code: str = ""  # a recommendation code typed alone (or after "anbefaling")
 
     def by_language(self):
         """{language: ParsedQuery} for the languages the query is matched in, this
@@ -183,7 +191,9 @@ def free_text_clauses(positions, language):
             continue
         group, member = match
         own = _and(word_clause(readings) for readings in positions[i : i + len(member)])
-        clauses.append(_or([own, *(sequence(m) for m in group if m != member)]))
+        # Another member matches in any inflection and, a phrase, in any word order.
+        others = (_and(Term(term) for term in m) for m in group if m != member)
+        clauses.append(_or([own, *others]))
         i += len(member)
     return clauses
 
@@ -237,6 +247,10 @@ def parse(raw, language="da"):
         parsed.notices.append(_("Et citationstegn uden modstykke er ignoreret."))
         head, _quote, tail = text.rpartition('"')
         text = head + " " + tail
+    code = CODE_QUERY.match(text)
+    if code:
+        # "anbefaling" is not in a recommendation's own text: search the code alone.
+        parsed.code = text = code.group(1)
     parsed.root, parsed.strict = analyse(text, language)
     others = []
     for other in LANGUAGES:

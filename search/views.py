@@ -7,7 +7,6 @@ page, never an error.
 """
 
 import re
-from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -33,11 +32,6 @@ CORRECT_BELOW = 3
 RENAMED_VALUES = {("region", "hele-landet"): NATIONAL}
 VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 MAX_PAGE = 1000
-# A recommendation code typed alone, or after "anbefaling": "2.1", "R2.1", "anbefaling 3.2a".
-CODE_QUERY = re.compile(
-    r"^(?:(?:anbefaling(?:en)?|anb\.?|recommendation)\s+)?([^\W\d_]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[^\W\d_]?)$",
-    re.IGNORECASE,
-)
 
 
 def reader_language():
@@ -84,10 +78,6 @@ def search(request):
     backend = get_backend()
     language = reader_language()
     query = parse(request.GET.get("q", ""), language)
-    code = CODE_QUERY.match(query.text)
-    if code and code.group(1) != query.text:
-        # "anbefaling" is not in a recommendation's own text: search the code.
-        query = replace(parse(code.group(1), language), text=query.text)
     notices = list(query.notices)
     filters = read_filters(request.GET, backend, notices)
     requested_page = read_page(request.GET.get("side"), notices)
@@ -103,7 +93,7 @@ def search(request):
             results = backend.search(search_request)
             any_words = results.total > 0
         target = (
-            code and requested_page == 1 and the_recommendation(results, code.group(1), language)
+            query.code and requested_page == 1 and the_recommendation(results, query.code, language)
         )
         if target:
             return redirect(target)

@@ -171,7 +171,7 @@ PAIRS = [
         note="'4. Pårørende' (on relatives, children included) is a fair first answer too",
     ),
     Pair("job med stoette", JOB, "folding"),
-    # --- Synonyms (search/wordlists/da_synonyms.txt) ---------------------------
+    # --- Synonyms (search.models.SynonymGroup, seeded by a migration) -----------
     Pair(
         "dobbeltdiagnose Skive",
         SKIVE,

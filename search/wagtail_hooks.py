@@ -1,0 +1,21 @@
+"""The admin screen where editors keep the search's synonyms and abbreviations."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SynonymGroup
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    model = SynonymGroup
+    icon = "search"
+    menu_label = SynonymGroup._meta.verbose_name_plural
+    menu_name = "synonyms"
+    add_to_admin_menu = True
+    menu_order = 900
+    list_display = ["__str__", "kind", "language"]
+    list_filter = ["kind", "language"]
+    search_fields = ["members"]
+
+
+register_snippet(SynonymGroupViewSet)
