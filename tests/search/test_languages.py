@@ -291,7 +291,7 @@ def test_elasticsearch_body_carries_the_language_preference():
     # Each language matched in its own fields with its own analysis.
     by_language = {
         clause["bool"]["filter"][0]["term"]["language"]: clause["bool"]["must"][0]["multi_match"]
-        for clause in body["query"]["bool"]["should"]
+        for clause in body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     }
     assert by_language["en"]["query"] == "treatment"
     assert by_language["en"]["fields"] == ["en.title^10", "en.lead^3", "en.body"]
