@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.facets import NATIONAL
 from search.units import (
+    Tier,
     listing_units,
     page_unit,
     plain,
@@ -16,8 +17,9 @@ from search.units import (
 
 from .models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
 
-register_kind("case", _("Case"), order=60)
-register_kind("moede", _("Informationsmøde"), order=70)
+# Practice: below the live guidance that matches as well, above editions.
+register_kind("case", _("Case"), order=60, tier=Tier.OTHER)
+register_kind("moede", _("Informationsmøde"), order=70, tier=Tier.OTHER)
 register_facet("region", _("Region"), order=20)
 register_facet("maalgruppe", _("Målgruppe"), order=30)
 register_facet("tema", _("Tema"), order=40)

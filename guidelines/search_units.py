@@ -3,12 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from search.units import (
+    Tier,
     Unit,
     dependents,
     listing_units,
     page_unit,
     plain,
     register,
+    register_earlier_versions,
     register_facet,
     register_kind,
     shown_in,
@@ -26,12 +28,15 @@ from .models import (
     RegionPage,
 )
 
-register_kind("dokument", _("Vejledning"), order=10)
-register_kind("afsnit", _("Afsnit"), order=20)
-register_kind("anbefaling", _("Anbefaling"), order=30)
-register_kind("tilpasning", _("Regional tilpasning"), order=40)
-# Editions are history: autocomplete leads to the current text instead.
-register_kind("udgave", _("Udgave"), order=50, suggested=False)
+register_kind("dokument", _("Vejledning"), order=10, tier=Tier.GUIDANCE)
+register_kind("afsnit", _("Afsnit"), order=20, tier=Tier.GUIDANCE)
+register_kind("anbefaling", _("Anbefaling"), order=30, tier=Tier.GUIDANCE)
+register_kind("tilpasning", _("Regional tilpasning"), order=40, tier=Tier.GUIDANCE)
+# Editions are history: autocomplete leads to the current text instead, and
+# they rank below every live page that matches as well.
+register_kind("udgave", _("Udgave"), order=50, suggested=False, tier=Tier.HISTORY)
+# An edition is superseded when the next one takes effect.
+register_earlier_versions(_("Søg også i tidligere udgaver"))
 register_facet("dokument", _("Dokument"), order=10)
 register_facet("region", _("Region"), order=20)
 
@@ -51,7 +56,10 @@ def document_units(page):
         date=page.last_substantive_change or page.first_published,
         facets=facets,
     )
-    for edition in page.editions.all() if units else []:
+    editions = list(page.editions.all()) if units else []
+    # In date order: each edition is superseded when the next one takes effect.
+    following = [edition.effective_date for edition in editions[1:]] + [None]
+    for edition, superseded_on in zip(editions, following[: len(editions)], strict=True):
         units.append(
             Unit(
                 kind="udgave",
@@ -62,6 +70,7 @@ def document_units(page):
                 lead=edition.change_summary,
                 date=edition.effective_date,
                 facets=facets,
+                superseded_on=superseded_on,
             )
         )
     return units

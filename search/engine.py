@@ -12,6 +12,8 @@ FTS_WEIGHTS = (10.0, 6.0, 3.0, 1.0, 0.5)
 PG_WEIGHTS = ("A", "B", "C", "D", "D")
 # ts_rank's weights for D, C, B, A.
 PG_RANK_WEIGHTS = "{0.05, 0.3, 0.6, 1.0}"
+# ts_rank's normalization: divided by 1 + the log of the unit's length (1).
+PG_RANK_NORMALIZATION = 1
 
 
 def _sqlite_statements():

@@ -30,6 +30,10 @@ class SearchUnit(models.Model):
     lead = models.TextField(blank=True)
     body = models.TextField(blank=True)
     date = models.DateField(null=True, blank=True)
+    # Ranking tier of the kind (search.units.Tier), stored so SQL can order by it.
+    tier = models.PositiveSmallIntegerField(default=2)
+    # Found only when earlier versions are asked for, from this day on.
+    superseded_on = models.DateField(null=True, blank=True)
 
     index_title = models.TextField(blank=True)
     index_title_parts = models.TextField(blank=True)

@@ -100,6 +100,12 @@ class ParsedQuery:
         return found
 
     @property
+    def any_clause(self):
+        """The root's clauses OR-ed: what a title must match to count as a title
+        match (one word of several is enough), or None."""
+        return self._or_words().root
+
+    @property
     def highlight_terms(self):
         """Every index term the query can match, for marking up snippets."""
         found = set()

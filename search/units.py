@@ -15,6 +15,7 @@ it discovers these modules (apps.py) and asks the registries.
 """
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,8 @@ KINDS = {}
 FACETS = {}
 # Types that autocomplete leaves out (editions are history: it leads to the current text).
 NOT_SUGGESTED = []
+# Result type -> Tier, for ranking (see Tier).
+TIERS = {}
 # Facet values whose labels are interface words rather than content: the index
 # stores them in Danish, so they are translated when shown.
 INTERFACE_LABELS = {"type": KINDS}
@@ -43,12 +46,34 @@ def _insert(registry, key, value, order):
     registry.update(ranked)
 
 
-def register_kind(kind, label, order, suggested=True):
-    """A result type: its label, its place in the type facet (lowest first), and
-    whether autocomplete offers units of it."""
+class Tier(enum.IntEnum):
+    """Where a result type ranks among results that match equally well (lowest
+    first; docs/search.md, "Ranking"). A title match lifts a unit above body
+    matches of every tier, except in HISTORY: a frozen copy's title repeats its
+    document's."""
+
+    GUIDANCE = 1  # the live guidance: documents, sections, recommendations
+    OTHER = 2  # practice (cases, meetings) and other pages
+    HISTORY = 3  # frozen copies (editions)
+
+
+def register_kind(kind, label, order, suggested=True, tier=Tier.OTHER):
+    """A result type: its label, its place in the type facet (lowest first),
+    whether autocomplete offers units of it, and its ranking tier."""
     _insert(KINDS, kind, label, order)
+    TIERS[kind] = Tier(tier)
     if not suggested and kind not in NOT_SUGGESTED:
         NOT_SUGGESTED.append(kind)
+
+
+# The search page's checkbox for superseded units (Unit.superseded_on): its
+# label, given by the app whose units can be superseded; no checkbox without.
+EARLIER_VERSIONS = {}
+
+
+def register_earlier_versions(label):
+    """Offer readers to search superseded units too, with this label."""
+    EARLIER_VERSIONS["label"] = label
 
 
 def register_facet(facet, heading, order):
@@ -96,10 +121,18 @@ class Unit:
             return self.title[len(self.number) :].lstrip(". ")
         return self.title
 
+    # From this day a newer unit replaces it (a superseded edition): it is then
+    # found only when the reader asks for earlier versions too.
+    superseded_on: datetime.date | None = None
+
     @property
     def key(self):
         ref = self.ref or self.anchor
         return f"page:{self.page_id}" + (f"/{ref}" if ref else "")
+
+    @property
+    def tier(self):
+        return TIERS.get(self.kind, Tier.OTHER)
 
     @property
     def href(self):

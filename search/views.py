@@ -23,11 +23,13 @@ from . import vocabulary
 from .analysis import language_of
 from .backends import SearchRequest, get_backend
 from .query import parse, parse_prefix
-from .units import FACETS, KINDS, facet_label
+from .units import EARLIER_VERSIONS, FACETS, KINDS, facet_label
 
 RESULTS_PER_PAGE = 10
 # With fewer results than this, words the index does not know get "Mente du …?".
 CORRECT_BELOW = 3
+# ?udgaver=tidligere: superseded units (earlier editions) are searched too.
+EARLIER_PARAMETER, EARLIER_VALUE = "udgaver", "tidligere"
 # Facet values that have had another name: old links keep working.
 RENAMED_VALUES = {("region", "hele-landet"): NATIONAL}
 VALUE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
@@ -61,6 +63,19 @@ def read_filters(query_dict, backend, notices):
     return filters
 
 
+def read_earlier(query_dict, notices):
+    """Whether the reader asked for earlier versions too; another value is ignored
+    with a notice."""
+    values = query_dict.getlist(EARLIER_PARAMETER)
+    unknown = [value for value in values if value != EARLIER_VALUE]
+    if unknown:
+        notices.append(
+            _("Filteret %(facet)s kender ikke “%(values)s”; det er ignoreret.")
+            % {"facet": EARLIER_PARAMETER, "values": "”, “".join(v[:40] for v in unknown)}
+        )
+    return EARLIER_VALUE in values
+
+
 def read_page(raw, notices):
     if raw in (None, ""):
         return 1
@@ -80,11 +95,17 @@ def search(request):
     query = parse(request.GET.get("q", ""), language)
     notices = list(query.notices)
     filters = read_filters(request.GET, backend, notices)
+    earlier = read_earlier(request.GET, notices)
     requested_page = read_page(request.GET.get("side"), notices)
     results, any_words, did_you_mean = None, False, None
     if query.root is not None:
         search_request = SearchRequest(
-            query, filters, requested_page, RESULTS_PER_PAGE, language=language
+            query,
+            filters,
+            requested_page,
+            RESULTS_PER_PAGE,
+            language=language,
+            include_superseded=earlier,
         )
         results = backend.search(search_request)
         broader = query.any_words()
@@ -119,6 +140,12 @@ def search(request):
         "did_you_mean": did_you_mean,
         "did_you_mean_query": _without(request.GET, "side", q=did_you_mean) if did_you_mean else "",
         "filters": filters,
+        "earlier": {
+            "label": EARLIER_VERSIONS.get("label"),
+            "name": EARLIER_PARAMETER,
+            "value": EARLIER_VALUE,
+            "checked": earlier,
+        },
         "is_search_page": True,
         "query_without_page": _without(request.GET, "side", q=query.text),
     }

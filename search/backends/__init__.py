@@ -5,10 +5,12 @@ full-text search); with ELASTICSEARCH_URL set, Elasticsearch 8. Both take the
 same units (search.units.Unit) and answer the same SearchRequest.
 """
 
+import datetime
 import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from ..analysis import language_of
@@ -25,9 +27,13 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     language: str = ""
+    # Units superseded by a newer one (earlier editions) are left out unless asked for.
+    include_superseded: bool = False
+    today: datetime.date | None = None  # what "superseded" is judged by; default today
 
     def __post_init__(self):
         self.language = language_of(self.language or getattr(self.query, "language", "da"))
+        self.today = self.today or timezone.localdate()
 
     def by_language(self):
         """[(language, ParsedQuery)] to match, the reader's language first."""

@@ -2,9 +2,12 @@
 
 The query tree is compiled to the engine's own syntax from analysed terms only
 (never from what the reader typed), so no input can be an operator. Ranking is
-the engine's: bm25 with column weights on SQLite, ts_rank with tsvector
-weights on PostgreSQL (see search.engine). Facet counts are disjunctive: each
-facet is counted with every filter but its own.
+by steps (docs/search.md, "Ranking"): the reader's own words in the title, any
+clause in the title, own words anywhere, the unit's tier, and last the engine's
+score: bm25 with column weights on SQLite, ts_rank with tsvector weights on
+PostgreSQL (see search.engine). Superseded units are left out unless asked for.
+Facet counts are disjunctive: each facet is counted with every filter but its
+own.
 
 Each unit is stored analysed in its own language, so a query is matched per
 language: the Danish analysis against Danish units, the English analysis
@@ -22,7 +25,7 @@ from ..analysis import language_of
 from ..highlight import highlight, snippet
 from ..models import SearchUnit, SearchUnitFacet
 from ..query import And, Phrase, Prefix, Term
-from ..units import FACETS, KINDS, NOT_SUGGESTED
+from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 
 
@@ -40,14 +43,16 @@ def fts5(node):
 
 
 def tsquery(node, weights=""):
-    """The to_tsquery('simple', …) text for a query tree."""
+    """The to_tsquery('simple', …) text for a query tree; with `weights` ("AB"),
+    every term must be found in the columns of those weights."""
+    label = f":{weights}" if weights else ""
     if isinstance(node, Term):
-        return f"'{node.term}'" + (f":{weights}" if weights else "")
+        return f"'{node.term}'{label}"
     if isinstance(node, Phrase):
-        return "(" + " <-> ".join(f"'{term}'" for term in node.terms) + ")"
+        return "(" + " <-> ".join(f"'{term}'{label}" for term in node.terms) + ")"
     if isinstance(node, Prefix):
         word = f"'{node.prefix}':*{weights}"
-        return f"({word} | '{node.term}':{weights})" if node.term else word
+        return f"({word} | '{node.term}'{label})" if node.term else word
     joiner = " & " if isinstance(node, And) else " | "
     return "(" + joiner.join(tsquery(child, weights) for child in node.children) + ")"
 
@@ -72,48 +77,86 @@ def ids_sql(node, language=None):
     return f"SELECT rowid AS id FROM {engine.FTS} WHERE {engine.FTS} MATCH %s", [fts5(node)]
 
 
-def plain_ranked_sql(node, language=None):
-    """(id, score) of the units matching a query tree, ranked by that match alone
-    (PostgreSQL: ts_rank once per row instead of twice)."""
-    where, params = _in_language(language)
-    sql = (
-        f"SELECT id, -ts_rank('{engine.PG_RANK_WEIGHTS}', search_vector, q, 1) AS score "
-        f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q{where}"
+def rank_nodes(query):
+    """The query trees whose matches order the results (docs/search.md, "Ranking"):
+    (root, strict, title_strict, title_any). `strict` is None when every match
+    of the root has one of the reader's own words anyway; `title_any` is None
+    when it is the same as `title_strict`."""
+    root = query.root
+    strict = query.strict or root
+    clauses = query.any_clause
+    return (
+        root,
+        (None if strict == clauses else strict),
+        strict,
+        (None if clauses == strict else clauses),
     )
-    return sql, [tsquery(node), *params]
+
+
+# The title columns, for an FTS5 column filter.
+FTS_TITLE = "{index_title index_title_parts} : "
 
 
 def ranked_sql(query, language=None):
-    """SQL selecting (id, score) of the units matching a ParsedQuery; lower score ranks
-    higher. Units that also match the reader's own words (query.strict) get that
-    match's score added, so synonyms and compound parts rank below them."""
-    strict = query.strict or query.root
+    """SQL selecting (id, score, strict, title_strict, title_any) of the units
+    matching a ParsedQuery: the engine's score of the match (lower ranks higher),
+    whether the unit has one of the reader's own words (anywhere; in its title),
+    and whether its title matches one of the query's clauses."""
+    root, strict, title_strict, title_any = rank_nodes(query)
     if connection.vendor == "postgresql":
-        if strict == query.root:
-            return plain_ranked_sql(query.root, language)
-        where, params = _in_language(language)
-        rank = "ts_rank('{weights}', search_vector, {query}, 1)"
-        both = " + ".join(rank.format(weights=engine.PG_RANK_WEIGHTS, query=q) for q in "qs")
+        where, language_params = _in_language(language)
+        queries = {"q": tsquery(root), "ts": tsquery(title_strict, "AB")}
+        if strict is not None:
+            queries["s"] = tsquery(strict)
+        if title_any is not None:
+            queries["ta"] = tsquery(title_any, "AB")
+        tables = ", ".join(f"to_tsquery('simple', %s) {name}" for name in queries)
         sql = (
-            f"SELECT id, -({both}) AS score "
-            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q, to_tsquery('simple', %s) s "
-            f"WHERE search_vector @@ q{where}"
+            f"SELECT id, -ts_rank('{engine.PG_RANK_WEIGHTS}', search_vector, q, "
+            f"{engine.PG_RANK_NORMALIZATION}) AS score, "
+            f"{'search_vector @@ s' if strict is not None else 'TRUE'} AS strict, "
+            "search_vector @@ ts AS title_strict, "
+            f"search_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any "
+            f"FROM {engine.TABLE}, {tables} WHERE search_vector @@ q{where}"
         )
-        return sql, [tsquery(query.root), tsquery(strict), *params]
+        return sql, [*queries.values(), *language_params]
+    # One row per full-text match with its flags, grouped by id. A union rather
+    # than joins: SQLite would join full-text results row by row, which grows
+    # with the square of the matches. (The grouping also keeps SQLite from
+    # pushing the caller's `id IN (...)` into the full-text scan as one lookup
+    # per id.)
     weights = ", ".join(str(w) for w in engine.FTS_WEIGHTS)
-    select = (
-        f"SELECT rowid AS id, bm25({engine.FTS}, {weights}) AS score, {{hit}} AS hit "
-        f"FROM {engine.FTS} WHERE {engine.FTS} MATCH %s"
+    everywhere = "0" if strict is not None else "1"
+    selects = [
+        (
+            f"bm25({engine.FTS}, {weights}) AS score, 1 AS hit, {everywhere} AS s, "
+            "0 AS ts, 0 AS ta",
+            fts5(root),
+        ),
+        (f"0, 0, 0, 1, {'0' if title_any is not None else '1'}", FTS_TITLE + fts5(title_strict)),
+    ]
+    if strict is not None:
+        selects.append(("0, 0, 1, 0, 0", fts5(strict)))
+    if title_any is not None:
+        selects.append(("0, 0, 0, 0, 1", FTS_TITLE + fts5(title_any)))
+    union = " UNION ALL ".join(
+        f"SELECT rowid AS id, {columns} FROM {engine.FTS} WHERE {engine.FTS} MATCH %s"
+        for columns, _match in selects
     )
-    # A union grouped by id rather than a join: SQLite would join the two
-    # full-text results row by row, which grows with the square of the matches.
-    # (Even with one query, the grouping keeps SQLite from pushing the caller's
-    # `id IN (...)` into the full-text scan as one lookup per id.)
     sql = (
-        f"SELECT id, SUM(score) AS score FROM ({select.format(hit=1)} "
-        f"UNION ALL {select.format(hit=0)}) GROUP BY id HAVING MAX(hit) = 1"
+        "SELECT id, SUM(score) AS score, MAX(s) AS strict, MAX(ts) AS title_strict, "
+        f"MAX(ta) AS title_any FROM ({union}) GROUP BY id HAVING MAX(hit) = 1"
     )
-    return sql, [fts5(query.root), fts5(strict)]
+    return sql, [match for _columns, match in selects]
+
+
+# Results in order: the reader's own words in the title, a clause in the title,
+# own words anywhere (a title counts only in a tier it lifts), then the tier,
+# then the engine's score. Over ranked_sql's columns (r) and SearchUnit (u).
+ORDER = (
+    "(u.tier < {lifted} AND r.title_strict) DESC, (u.tier < {lifted} AND r.title_any) DESC, "
+    "r.strict DESC, u.tier, r.score, r.id"
+).format(lifted=int(Tier.HISTORY))
 
 
 def matched_sql(plan):
@@ -171,6 +214,8 @@ class DatabaseBackend(SearchBackend):
                     lead=unit.lead,
                     body=unit.body,
                     date=unit.date,
+                    tier=unit.tier,
+                    superseded_on=unit.superseded_on,
                     **unit.analysed(),
                 )
                 for unit in units
@@ -217,6 +262,8 @@ class DatabaseBackend(SearchBackend):
         units = SearchUnit.objects.all()
         if language is not None:
             units = units.filter(language=language)
+        if not request.include_superseded:
+            units = units.exclude(superseded_on__lte=request.today)
         for facet, values in request.filters.items():
             if facet != skip and values:
                 units = units.filter(
@@ -290,8 +337,9 @@ class DatabaseBackend(SearchBackend):
             )
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"SELECT r.id, r.score FROM ({ranked_query}) r WHERE r.id IN ({allowed}) "
-                    "ORDER BY r.score, r.id LIMIT %s OFFSET %s",
+                    f"SELECT r.id, r.score FROM ({ranked_query}) r "
+                    f"JOIN {engine.TABLE} u ON u.id = r.id WHERE r.id IN ({allowed}) "
+                    f"ORDER BY {ORDER} LIMIT %s OFFSET %s",
                     [*ranked_params, *allowed_params, limit, offset],
                 )
                 rows = cursor.fetchall()
@@ -344,7 +392,9 @@ class DatabaseBackend(SearchBackend):
             conditions = {"facet__in": facets, "unit_id__in": matched}
             if len(languages) == 1:
                 conditions["unit__in"] = self.filtered(request, languages[0], skip=skip)
-            elif any(values for facet, values in request.filters.items() if facet != skip):
+            elif not request.include_superseded or any(
+                values for facet, values in request.filters.items() if facet != skip
+            ):
                 # The matches of several languages are limited to their languages already.
                 conditions["unit__in"] = self.filtered(request, None, skip=skip)
             rows = (

@@ -25,7 +25,8 @@ named after the language ("da": {"title", "lead", "body"} or "en": {...}), whose
 fields have that language's analyzer; `language` holds the code as a keyword.
 A query is compiled once per language, from that language's analysis of it,
 and each compiled query is limited to its language's units; the hits are
-sorted by language (the reader's first), then by score. Autocomplete asks one
+sorted by language (the reader's first), then by a function_score that orders
+them by the steps of docs/search.md, "Ranking" (ranking_functions). Autocomplete asks one
 completion per language (a context per language) and lists the reader's first.
 
 Queries are compiled from the parsed tree, whose terms are already analysed;
@@ -92,7 +93,7 @@ from ..analysis import DERIVATION, DIGRAPH_LETTERS, LANGUAGES, language_of, norm
 from ..analysis import analyzer as text_analyzer
 from ..lexicon import MAX_PART, MAX_SPLIT, MIN_PART
 from ..query import And, Or, Phrase, Term
-from ..units import FACETS, KINDS, NOT_SUGGESTED
+from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 from .elasticsearch_lexicon import INLINE_PARTS, PARTS, STEMS, WRITTEN, lexicon_lists
 
@@ -346,6 +347,8 @@ def index_definition(name=None):
         mapping.field(field, Keyword(ignore_above=2000))
     mapping.field("page_id", Integer())
     mapping.field("date", Date())
+    mapping.field("tier", Integer())
+    mapping.field("superseded_on", Date())
     # A unit's text under its language only, analysed as that language.
     for language in LANGUAGES:
         mapping.field(
@@ -406,6 +409,8 @@ def unit_document(unit, page_id):
         "trail": list(unit.trail),
         "page_id": page_id,
         "date": unit.date.isoformat() if unit.date else None,
+        "tier": int(unit.tier),
+        "superseded_on": unit.superseded_on.isoformat() if unit.superseded_on else None,
         language: {"title": unit.searched_title, "lead": unit.lead, "body": unit.body},
         "facet_labels": {},
         "suggest": ([] if unit.kind in NOT_SUGGESTED else suggest_inputs(unit.title, language)),
@@ -479,6 +484,67 @@ def build_query(parsed):
     return Q("bool", should=queries, minimum_should_match=1)
 
 
+# function_score weights that order the hits as the database backend does
+# (docs/search.md, "Ranking"): each one more than all below it together, and
+# the engine's score squeezed into [0, 1) below them all.
+TITLE_STRICT_WEIGHT = 16
+TITLE_ANY_WEIGHT = 8
+STRICT_WEIGHT = 4
+TIER_WEIGHTS = {tier: max(Tier) - tier for tier in Tier if tier < max(Tier)}  # 2, 1
+SQUEEZED_SCORE = "_score / (_score + 1)"
+
+
+def ranking_functions(parsed):
+    """function_score functions: the reader's own words in the title, a clause
+    of the query in the title (neither counts in a tier a title does not lift),
+    own words anywhere, the tier, then the engine's score."""
+    lifted = Q("range", tier={"lt": int(Tier.HISTORY)})
+    functions = []
+    for language, query in parsed.by_language().items():
+        title = [text_field(language, "title")]
+        own = getattr(query, "strict", None) or query.root
+        in_language = Q("term", language=language)
+        for weight, conditions in (
+            (TITLE_STRICT_WEIGHT, [lifted, compile_node(own, title)]),
+            (TITLE_ANY_WEIGHT, [lifted, compile_node(query.any_clause, title)]),
+            (STRICT_WEIGHT, [compile_node(own, text_fields(language, boost=False))]),
+        ):
+            functions.append(
+                {"filter": Q("bool", filter=[in_language, *conditions]), "weight": weight}
+            )
+    for tier, weight in TIER_WEIGHTS.items():
+        functions.append({"filter": Q("term", tier=int(tier)), "weight": weight})
+    functions.append({"script_score": {"script": {"source": SQUEEZED_SCORE}}})
+    return functions
+
+
+def current_only(today):
+    """Units not superseded by `today` (an edition whose successor is in force)."""
+    return Q(
+        "bool",
+        should=[
+            Q("bool", must_not=[Q("exists", field="superseded_on")]),
+            Q("range", superseded_on={"gt": today.isoformat()}),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def ranked_query(request):
+    """The query of a search: the match in every language, earlier versions left
+    out unless asked for, scored by ranking_functions alone."""
+    matched = build_query(request.query)
+    if not request.include_superseded:
+        matched = Q("bool", must=[matched], filter=[current_only(request.today)])
+    return Q(
+        "function_score",
+        query=matched,
+        functions=ranking_functions(request.query),
+        score_mode="sum",
+        boost_mode="replace",
+    )
+
+
 def language_sort(language):
     """Sorts the units in `language` (the reader's) before the others."""
     return {
@@ -514,7 +580,7 @@ def build_search(request, page=None, index=None):
     per_page = max(1, request.per_page)
     page = max(1, page or request.page)
     languages = request.query.by_language()
-    s = Search(index=index or index_name()).query(build_query(request.query))
+    s = Search(index=index or index_name()).query(ranked_query(request))
     s = s.extra(track_total_hits=True, track_scores=True)
     # The reader's language first, then by score (scores of different
     # languages' analyses are not comparable anyway).

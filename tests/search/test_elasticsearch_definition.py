@@ -1,5 +1,6 @@
 """The Elasticsearch backend's index definition and request bodies, without a server."""
 
+import datetime
 import io
 import re
 import shutil
@@ -569,11 +570,18 @@ def body(query, language="da", **kwargs):
     return build_search(SearchRequest(parse(query, language), **kwargs), index="t").to_dict()
 
 
+def matched(search):
+    """The query that decides which units match (ranking and the filter of
+    earlier versions around it)."""
+    (found,) = search["query"]["function_score"]["query"]["bool"]["must"]
+    return found
+
+
 def in_language(search, language="da"):
     """The bool query that matches the units in `language`."""
     (found,) = [
         clause["bool"]
-        for clause in search["query"]["bool"]["should"]
+        for clause in matched(search)["bool"]["should"]
         if clause["bool"]["filter"] == [{"term": {"language": language}}]
     ]
     return found
@@ -581,8 +589,8 @@ def in_language(search, language="da"):
 
 def test_every_language_is_matched_with_its_own_analysis():
     search = body("misbruget")
-    assert search["query"]["bool"]["minimum_should_match"] == 1
-    assert len(search["query"]["bool"]["should"]) == 2
+    assert matched(search)["bool"]["minimum_should_match"] == 1
+    assert len(matched(search)["bool"]["should"]) == 2
     danish, english = in_language(search, "da"), in_language(search, "en")
     assert {m["query"] for m in clauses(danish["must"], "multi_match")} == {"misbrug", "rusmiddel"}
     # Snowball English leaves "misbruget" alone, and English has no synonyms.
@@ -650,7 +658,7 @@ def test_english_query_uses_english_fields():
 def test_a_language_whose_analysis_is_empty_is_not_matched():
     # "the" is an English stop word: only the Danish analysis has a word left.
     search = body('"the"', language="da")
-    assert search["query"]["bool"]["filter"] == [{"term": {"language": "da"}}]
+    assert matched(search)["bool"]["filter"] == [{"term": {"language": "da"}}]
     assert search["sort"][0] == "_score"  # one language: nothing to put first
 
 
@@ -881,3 +889,112 @@ def test_facets_from_aggregations():
         ("Region Sjælland", 4, False),
     ]
     assert facets["tema"] == []
+
+
+# --- Ranking (docs/search.md, "Ranking") -----------------------------------------
+
+
+def ranking(search):
+    return search["query"]["function_score"]
+
+
+def es_score(functions, language, tier, title_strict, title_any, strict, relevance):
+    """What ES makes of the functions for a hit with these properties (sum of the
+    weights of the functions whose filter it passes, boost_mode replace)."""
+    total = 0.0
+    for function in functions:
+        if "script_score" in function:
+            assert function["script_score"]["script"]["source"] == "_score / (_score + 1)"
+            total += relevance / (relevance + 1)
+            continue
+        conditions = function["filter"].get("bool", {}).get("filter", [function["filter"]])
+        passes = True
+        for condition in conditions:
+            if "term" in condition and "language" in condition["term"]:
+                passes &= condition["term"]["language"] == language
+            elif "term" in condition:
+                passes &= condition["term"]["tier"] == tier
+            elif "range" in condition:
+                passes &= tier < condition["range"]["tier"]["lt"]
+            else:  # a text match: on the title only, or on every field
+                fields = {f for m in clauses(condition, "multi_match") for f in m["fields"]}
+                on_title = fields == {f"{language}.title"}
+                own = {m["query"] for m in clauses(condition, "multi_match")} == {"misbrug"}
+                passes &= (title_strict if own else title_any) if on_title else strict
+        total += function["weight"] if passes else 0
+    return total
+
+
+def test_hits_are_ordered_by_title_match_then_own_words_then_tier_then_score():
+    search = body("misbrug")
+    scoring = ranking(search)
+    assert (scoring["score_mode"], scoring["boost_mode"]) == ("sum", "replace")
+    assert search["sort"][-2:] == ["_score", {"key": "asc"}]
+    # Every combination a hit can have: (own word in title, a clause in title,
+    # own word anywhere); tier; the engine's score.
+    matches = [(1, 1, 1), (0, 1, 1), (0, 1, 0), (0, 0, 1), (0, 0, 0)]
+    hits = [
+        (match, tier, relevance)
+        for match in matches
+        for tier in (1, 2, 3)
+        for relevance in (0.2, 3.0, 40.0)
+    ]
+
+    def expected(hit):
+        (title_strict, title_any, strict), tier, relevance = hit
+        lifted = tier < 3  # a frozen copy's title does not lift it
+        return (-(lifted and title_strict), -(lifted and title_any), -strict, tier, -relevance)
+
+    def es(hit):
+        (title_strict, title_any, strict), tier, relevance = hit
+        return -es_score(
+            scoring["functions"], "da", tier, title_strict, title_any, strict, relevance
+        )
+
+    assert sorted(hits, key=es) == sorted(hits, key=expected)
+
+
+def test_title_matches_look_at_the_title_and_own_words_at_every_field():
+    functions = ranking(body("misbrug"))["functions"]
+    danish = [
+        f
+        for f in functions
+        if {"term": {"language": "da"}} in f.get("filter", {}).get("bool", {}).get("filter", [])
+    ]
+    title_strict, title_any, strict = (f["filter"]["bool"]["filter"] for f in danish)
+    assert [m["query"] for m in clauses(title_strict, "multi_match")] == ["misbrug"]
+    # Any clause of the query in the title: the synonym too.
+    assert {m["query"] for m in clauses(title_any, "multi_match")} == {"misbrug", "rusmiddel"}
+    for conditions in (title_strict, title_any):
+        assert {"range": {"tier": {"lt": 3}}} in conditions
+        assert all(m["fields"] == ["da.title"] for m in clauses(conditions, "multi_match"))
+    (own,) = clauses(strict, "multi_match")
+    assert own["fields"] == ["da.title", "da.lead", "da.body"]
+
+
+def test_superseded_units_are_left_out_unless_asked_for():
+    today = datetime.date(2025, 6, 1)
+    search = body("misbrug", today=today)
+    (current,) = search["query"]["function_score"]["query"]["bool"]["filter"]
+    assert {"range": {"superseded_on": {"gt": "2025-06-01"}}} in current["bool"]["should"]
+    assert {"bool": {"must_not": [{"exists": {"field": "superseded_on"}}]}} in current["bool"][
+        "should"
+    ]
+    everything = body("misbrug", today=today, include_superseded=True)
+    assert "bool" in everything["query"]["function_score"]["query"]
+    assert "superseded_on" not in str(everything["query"])
+
+
+def test_unit_document_carries_tier_and_superseded_on():
+    edition = Unit(
+        kind="udgave",
+        title="Dokument: 1. udgave",
+        url="/d/udgaver/1/",
+        page_id=3,
+        superseded_on=datetime.date(2024, 1, 1),
+    )
+    _id, source = unit_document(edition, 3)
+    assert source["tier"] == 3
+    assert source["superseded_on"] == "2024-01-01"
+    _id, section = unit_document(Unit(kind="afsnit", title="A", url="/a/", page_id=3), 3)
+    assert (section["tier"], section["superseded_on"]) == (1, None)

@@ -310,7 +310,7 @@ def test_elasticsearch_body_carries_the_language_preference():
     # Each language matched in its own fields with its own analysis.
     by_language = {
         clause["bool"]["filter"][0]["term"]["language"]: multi_matches(clause["bool"]["must"])
-        for clause in body["query"]["bool"]["should"]
+        for clause in body["query"]["function_score"]["query"]["bool"]["must"][0]["bool"]["should"]
     }
     assert [match["query"] for match in by_language["en"]] == ["treatment"]
     assert by_language["en"][0]["fields"] == ["en.title^10", "en.lead^3", "en.body"]
