@@ -33,7 +33,8 @@ WORDLISTS = Path(__file__).resolve().parent / "wordlists"
 # before it and one after ("3.2", "R2.1", "3.2a"); otherwise runs of letters and
 # digits. Applied to raw text, so highlighting can map tokens back.
 TOKEN = re.compile(r"(?:[^\W\d_]{1,3})?\d+(?:\.\d+)+[^\W\d_]?(?![^\W_])|[^\W_]+")
-# A token that is a code or a number: kept as written (lower case), never stemmed.
+# A code with a letter prefix ("r2.1"), like a token that starts with a digit, is
+# kept as written (lower case), never stemmed.
 CODE = re.compile(r"[^\W\d_]{0,3}\d[\d.]*[^\W\d_]?")
 
 DANISH_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe"})
@@ -135,7 +136,7 @@ class Analyzer:
         word = self.normalise(raw)
         if not word or word in self.stopwords:
             return None
-        if CODE.fullmatch(word):
+        if word[0].isdigit() or CODE.fullmatch(word):
             return Token(fold(word))
         if self.lexicon is None:
             return Token(self.stem(word))

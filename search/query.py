@@ -181,26 +181,28 @@ def free_text_clauses(positions, language):
     terms = [{token.term for token in readings} for readings in positions]
     clauses, i = [], 0
     while i < len(positions):
-        match = None
+        # The longest run of words here that is a member of a group; every group
+        # with a member of that length lends its other members.
+        longest, others = 0, []
         for group in groups:
             for member in group:
                 span = terms[i : i + len(member)]
-                if (
-                    len(span) == len(member)
-                    and all(term in found for term, found in zip(member, span, strict=True))
-                    and (match is None or len(member) > len(match[1]))
+                if len(span) != len(member) or not all(
+                    term in found for term, found in zip(member, span, strict=True)
                 ):
-                    match = (group, member)
-        if match is None:
+                    continue
+                if len(member) > longest:
+                    longest, others = len(member), []
+                if len(member) == longest:
+                    others.extend(m for m in group if m != member)
+        if not longest:
             clauses.append(word_clause(positions[i]))
             i += 1
             continue
-        group, member = match
-        own = _and(word_clause(readings) for readings in positions[i : i + len(member)])
+        own = _and(word_clause(readings) for readings in positions[i : i + longest])
         # Another member matches in any inflection and, a phrase, in any word order.
-        others = (_and(Term(term) for term in m) for m in group if m != member)
-        clauses.append(_or([own, *others]))
-        i += len(member)
+        clauses.append(_or([own, *(_and(Term(term) for term in m) for m in others)]))
+        i += longest
     return clauses
 
 

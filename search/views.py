@@ -26,8 +26,6 @@ from .query import parse, parse_prefix
 from .units import EARLIER_VERSIONS, FACETS, KINDS, facet_label
 
 RESULTS_PER_PAGE = 10
-# With fewer results than this, words the index does not know get "Mente du …?".
-CORRECT_BELOW = 3
 # ?udgaver=tidligere: superseded units (earlier editions) are searched too.
 EARLIER_PARAMETER, EARLIER_VALUE = "udgaver", "tidligere"
 # Facet values that have had another name: old links keep working.
@@ -118,8 +116,9 @@ def search(request):
         )
         if target:
             return redirect(target)
-        if results.total < CORRECT_BELOW or any_words:
-            did_you_mean = vocabulary.correction(query.text, language)
+        # Every word the index does not know gets its nearest known word, even
+        # when other readings of it (its compound parts) found something.
+        did_you_mean = vocabulary.correction(query.text, language)
         if results.total and results.page != requested_page:
             notices.append(
                 ngettext(

@@ -48,12 +48,21 @@ def imported(corpus):
 
 
 def search_titles(query, filters=None):
+    facets = dict(filters or {})
+    earlier = facets.pop("udgaver", None)
     """The titles of the results, best first, as the search shows them."""
     parsed = parse(query)
     if parsed.root is None:
         return []
     results = get_backend().search(
-        SearchRequest(query=parsed, filters=filters or {}, page=1, per_page=50)
+        SearchRequest(
+            query=parsed,
+            filters=facets,
+            page=1,
+            per_page=50,
+            # ?udgaver=tidligere is not a facet: it asks for earlier editions too.
+            include_superseded=earlier == ["tidligere"],
+        )
     )
     return [html.unescape(strip_tags(hit.title)) for hit in results.hits]
 
