@@ -34,6 +34,9 @@ class SearchUnit(models.Model):
     tier = models.PositiveSmallIntegerField(default=2)
     # Found only when earlier versions are asked for, from this day on.
     superseded_on = models.DateField(null=True, blank=True)
+    # The unit's facet rows in one string (search.units.facet_key), so facet
+    # counts are one grouping of the matched units, not of their facet rows.
+    facet_key = models.TextField(blank=True)
 
     index_title = models.TextField(blank=True)
     index_title_parts = models.TextField(blank=True)

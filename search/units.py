@@ -159,6 +159,22 @@ class Unit:
         }
 
 
+# Separators of SearchUnit.facet_key: control characters, which no facet value
+# or label holds (labels are titles and names; values are slugs).
+FIELD, RECORD = "\x1f", "\x1e"
+
+
+def facet_key(rows):
+    """[(facet, value, label)] as one string (SearchUnit.facet_key)."""
+    clean = str.maketrans({FIELD: " ", RECORD: " "})
+    return RECORD.join(FIELD.join(part.translate(clean) for part in row) for row in rows)
+
+
+def read_facet_key(key):
+    """[(facet, value, label)] from a SearchUnit.facet_key."""
+    return [tuple(record.split(FIELD)) for record in key.split(RECORD)] if key else []
+
+
 _providers = {}
 
 

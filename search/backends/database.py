@@ -17,7 +17,6 @@ Autocomplete does the same with titles.
 """
 
 from django.db import connection, transaction
-from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
 from .. import engine
@@ -25,7 +24,7 @@ from ..analysis import language_of
 from ..highlight import highlight, snippet
 from ..models import SearchUnit, SearchUnitFacet
 from ..query import And, Phrase, Prefix, Term
-from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier
+from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier, facet_key, read_facet_key
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 
 
@@ -97,12 +96,15 @@ def rank_nodes(query):
 FTS_TITLE = "{index_title index_title_parts} : "
 
 
-def ranked_sql(query, language=None):
-    """SQL selecting (id, score, strict, title_strict, title_any) of the units
-    matching a ParsedQuery: the engine's score of the match (lower ranks higher),
-    whether the unit has one of the reader's own words (anywhere; in its title),
-    and whether its title matches one of the query's clauses."""
+def ranked_sql(query, language, allowed=("", ())):
+    """SQL selecting (id, score, strict, title_strict, title_any, tier) of the
+    units in `language` matching a ParsedQuery and passing the `allowed`
+    conditions (see unit_conditions): the engine's score of the match (lower
+    ranks higher), whether the unit has one of the reader's own words
+    (anywhere; in its title), and whether its title matches one of the query's
+    clauses."""
     root, strict, title_strict, title_any = rank_nodes(query)
+    allowed_sql, allowed_params = allowed
     if connection.vendor == "postgresql":
         where, language_params = _in_language(language)
         queries = {"q": tsquery(root), "ts": tsquery(title_strict, "AB")}
@@ -116,65 +118,89 @@ def ranked_sql(query, language=None):
             f"{engine.PG_RANK_NORMALIZATION}) AS score, "
             f"{'search_vector @@ s' if strict is not None else 'TRUE'} AS strict, "
             "search_vector @@ ts AS title_strict, "
-            f"search_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any "
-            f"FROM {engine.TABLE}, {tables} WHERE search_vector @@ q{where}"
+            f"search_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any, tier "
+            f"FROM {engine.TABLE}, {tables} WHERE search_vector @@ q{where}{allowed_sql}"
         )
-        return sql, [*queries.values(), *language_params]
-    # One row per full-text match with its flags, grouped by id. A union rather
-    # than joins: SQLite would join full-text results row by row, which grows
-    # with the square of the matches. (The grouping also keeps SQLite from
-    # pushing the caller's `id IN (...)` into the full-text scan as one lookup
-    # per id.)
+        return sql, [*queries.values(), *language_params, *allowed_params]
+    # The flags are lookups in the other matches, each run once into a list
+    # (SQLite's LIST SUBQUERY); CROSS JOIN keeps the full-text match as the
+    # outer loop, so the unit's row is read once per match and the facet
+    # filters' `u.id IN (...)` never becomes one full-text lookup per id.
     weights = ", ".join(str(w) for w in engine.FTS_WEIGHTS)
-    everywhere = "0" if strict is not None else "1"
-    selects = [
-        (
-            f"bm25({engine.FTS}, {weights}) AS score, 1 AS hit, {everywhere} AS s, "
-            "0 AS ts, 0 AS ta",
-            fts5(root),
-        ),
-        (f"0, 0, 0, 1, {'0' if title_any is not None else '1'}", FTS_TITLE + fts5(title_strict)),
-    ]
-    if strict is not None:
-        selects.append(("0, 0, 1, 0, 0", fts5(strict)))
-    if title_any is not None:
-        selects.append(("0, 0, 0, 0, 1", FTS_TITLE + fts5(title_any)))
-    union = " UNION ALL ".join(
-        f"SELECT rowid AS id, {columns} FROM {engine.FTS} WHERE {engine.FTS} MATCH %s"
-        for columns, _match in selects
-    )
+    flags, params = [], []
+    for node, column_filter in (
+        (strict, ""),
+        (title_strict, FTS_TITLE),
+        (title_any if title_any is not None else title_strict, FTS_TITLE),
+    ):
+        if node is None:
+            flags.append("1")
+            continue
+        flags.append(f"(x.rowid IN (SELECT rowid FROM {engine.FTS} WHERE {engine.FTS} MATCH %s))")
+        params.append(column_filter + fts5(node))
     sql = (
-        "SELECT id, SUM(score) AS score, MAX(s) AS strict, MAX(ts) AS title_strict, "
-        f"MAX(ta) AS title_any FROM ({union}) GROUP BY id HAVING MAX(hit) = 1"
+        f"SELECT x.rowid AS id, bm25({engine.FTS}, {weights}) AS score, {flags[0]} AS strict, "
+        f"{flags[1]} AS title_strict, {flags[2]} AS title_any, u.tier "
+        f"FROM {engine.FTS} x CROSS JOIN {engine.TABLE} u ON u.id = x.rowid "
+        f"WHERE {engine.FTS} MATCH %s AND u.language = %s{allowed_sql}"
     )
-    return sql, [match for _columns, match in selects]
+    return sql, [*params, fts5(root), language, *allowed_params]
 
 
 # Results in order: the reader's own words in the title, a clause in the title,
 # own words anywhere (a title counts only in a tier it lifts), then the tier,
 # then the engine's score. Over ranked_sql's columns (r) and SearchUnit (u).
 ORDER = (
-    "(u.tier < {lifted} AND r.title_strict) DESC, (u.tier < {lifted} AND r.title_any) DESC, "
-    "r.strict DESC, u.tier, r.score, r.id"
+    "(r.tier < {lifted} AND r.title_strict) DESC, (r.tier < {lifted} AND r.title_any) DESC, "
+    "r.strict DESC, r.tier, r.score, r.id"
 ).format(lifted=int(Tier.HISTORY))
 
 
-def matched_sql(plan):
-    """SQL selecting the ids of the units that match the query in their own
-    language, for [(language, ParsedQuery)]. With one language this is the
-    full-text match as it is, and the caller restricts it to the language's
-    units (on SQLite it is not restricted)."""
-    if len(plan) == 1:
-        language, query = plan[0]
-        return ids_sql(query.root, language)
+def unit_conditions(request, skip=None):
+    """(SQL, params): ` AND …` conditions on a SearchUnit row (its columns
+    unqualified on PostgreSQL, as u.… on SQLite) that pass units not superseded
+    (unless asked for) and with every facet filter but `skip`'s. Written into the
+    same WHERE as the match, so PostgreSQL tests them in the one scan of the
+    table that matches, instead of joining a second list of allowed ids."""
+    column = "" if connection.vendor == "postgresql" else "u."
+    sql, params = [], []
+    if not request.include_superseded:
+        sql.append(f"({column}superseded_on IS NULL OR {column}superseded_on > %s)")
+        params.append(request.today)
+    for facet, values in request.filters.items():
+        if facet != skip and values:
+            marks = ", ".join(["%s"] * len(values))
+            sql.append(
+                f"{column}id IN (SELECT unit_id FROM {SearchUnitFacet._meta.db_table} "
+                f"WHERE facet = %s AND value IN ({marks}))"
+            )
+            params += [facet, *values]
+    return "".join(f" AND {part}" for part in sql), params
+
+
+def allowed_ids_sql(plan, request, skip=None, *columns):
+    """SQL selecting the ids (and `columns`) of the units that match the query in
+    their own language, for [(language, ParsedQuery)], and pass unit_conditions."""
     parts, params = [], []
+    conditions, condition_params = unit_conditions(request, skip)
+    selected = ", ".join(("id", *columns))
     for language, query in plan:
-        sql, match_params = ids_sql(query.root, language)
-        if connection.vendor != "postgresql":
-            sql = f"SELECT id FROM {engine.TABLE} WHERE language = %s AND id IN ({sql})"
+        if connection.vendor == "postgresql":
+            where, language_params = _in_language(language)
+            sql = (
+                f"SELECT {selected} FROM {engine.TABLE} "
+                f"WHERE search_vector @@ to_tsquery('simple', %s){where}{conditions}"
+            )
+            match_params = [tsquery(query.root), *language_params]
+        else:
+            sql, match_params = ids_sql(query.root)
+            sql = (
+                f"SELECT {', '.join('u.' + c for c in ('id', *columns))} FROM {engine.TABLE} u "
+                f"WHERE u.language = %s AND u.id IN ({sql}){conditions}"
+            )
             match_params = [language, *match_params]
         parts.append(sql)
-        params += match_params
+        params += [*match_params, *condition_params]
     return " UNION ALL ".join(parts), params
 
 
@@ -202,6 +228,15 @@ class DatabaseBackend(SearchBackend):
     def replace_page(self, page_id, units):
         with transaction.atomic():
             SearchUnit.objects.filter(page_id=page_id).delete()
+            facets = [
+                list(
+                    dict.fromkeys(
+                        (facet, value[:100], label[:255])
+                        for facet, value, label in unit.facet_rows()
+                    )
+                )
+                for unit in units
+            ]
             rows = [
                 SearchUnit(
                     key=unit.key,
@@ -216,15 +251,16 @@ class DatabaseBackend(SearchBackend):
                     date=unit.date,
                     tier=unit.tier,
                     superseded_on=unit.superseded_on,
+                    facet_key=facet_key(unit_facets),
                     **unit.analysed(),
                 )
-                for unit in units
+                for unit, unit_facets in zip(units, facets, strict=True)
             ]
             created = SearchUnit.objects.bulk_create(rows)
             SearchUnitFacet.objects.bulk_create(
-                SearchUnitFacet(unit=row, facet=facet, value=value[:100], label=label[:255])
-                for row, unit in zip(created, units, strict=True)
-                for facet, value, label in dict.fromkeys(unit.facet_rows())
+                SearchUnitFacet(unit=row, facet=facet, value=value, label=label)
+                for row, unit_facets in zip(created, facets, strict=True)
+                for facet, value, label in unit_facets
             )
 
     def remove_pages(self, page_ids):
@@ -257,49 +293,34 @@ class DatabaseBackend(SearchBackend):
             item for item in others if SearchUnit.objects.filter(language=item[0]).exists()
         ]
 
-    def filtered(self, request, language, skip=None):
-        """Units in `language` (None: any) that pass every facet filter but `skip`'s."""
-        units = SearchUnit.objects.all()
-        if language is not None:
-            units = units.filter(language=language)
-        if not request.include_superseded:
-            units = units.exclude(superseded_on__lte=request.today)
-        for facet, values in request.filters.items():
-            if facet != skip and values:
-                units = units.filter(
-                    id__in=SearchUnitFacet.objects.filter(facet=facet, value__in=values).values(
-                        "unit_id"
-                    )
-                )
-        return units
-
     def search(self, request):
         plan = self.with_units(request.by_language())
         if not plan:
             facets = {facet: [] for facet in FACETS}
             return SearchResults(0, [], facets, 1, request.per_page)
-        counts = self.counts(request, plan)
-        total = sum(counts.values())
-        last_page = max(1, -(-total // request.per_page))
-        page = min(max(1, request.page), last_page)
-        # Facets are counted over the languages that have matches (usually one:
-        # a query's words are rarely found in both languages' units). Matches
-        # before filtering: a facet is counted without its own filter.
-        found = plan
-        if len(plan) > 1:
+        if len(plan) == 1 and not request.filters.get("type"):
+            # Every unit has one type, and the type facet is counted under every
+            # filter: its counts add up to the total, so no count of its own.
+            facets = self.facet_counts(request, plan)
+            counts = {plan[0][0]: sum(value.count for value in facets["type"])}
+        else:
+            counts = self.counts(request, plan)
+            # Facets are counted over the languages that have matches (usually
+            # one: a query's words are rarely found in both languages' units).
+            # Matches before filtering: a facet is counted without its own filter.
             found = [
                 (language, query)
                 for language, query in plan
                 if counts[language] or (request.filters and self.matches(language, query))
             ] or plan[:1]
-        # The full-text match is always the inner query of an IN: run once, then
-        # looked up, rather than asked again for every unit id.
-        matched = RawSQL(*matched_sql(found))
-        languages = [language for language, _query in found]
+            facets = self.facet_counts(request, found)
+        total = sum(counts.values())
+        last_page = max(1, -(-total // request.per_page))
+        page = min(max(1, request.page), last_page)
         return SearchResults(
             total=total,
             hits=self.hits(plan, self.ranked_page(request, plan, counts, page)),
-            facets=self.facet_counts(request, languages, matched),
+            facets=facets,
             page=page,
             per_page=request.per_page,
         )
@@ -307,12 +328,13 @@ class DatabaseBackend(SearchBackend):
     def counts(self, request, plan):
         """{language: number of its units that match its analysis of the query
         and pass the filters}, each counted on its own, as with one language."""
-        return {
-            language: self.filtered(request, language)
-            .filter(id__in=RawSQL(*ids_sql(query.root, language)))
-            .count()
-            for language, query in plan
-        }
+        counts = {}
+        with connection.cursor() as cursor:
+            for item in plan:
+                sql, params = allowed_ids_sql([item], request)
+                cursor.execute(f"SELECT COUNT(*) FROM ({sql}) m", params)
+                counts[item[0]] = cursor.fetchone()[0]
+        return counts
 
     def matches(self, language, query):
         """Whether any unit in `language` matches the query, filters aside."""
@@ -326,21 +348,18 @@ class DatabaseBackend(SearchBackend):
         query with enough results in the reader's language rank nothing else."""
         offset, limit = (page - 1) * request.per_page, request.per_page
         ranked = []
+        allowed = unit_conditions(request)
         for language, query in plan:
             found = counts.get(language, 0)
             if offset >= found:
                 offset -= found
                 continue
-            ranked_query, ranked_params = ranked_sql(query, language)
-            allowed, allowed_params = (
-                self.filtered(request, language).values("id").query.sql_with_params()
-            )
+            ranked_query, ranked_params = ranked_sql(query, language, allowed)
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT r.id, r.score FROM ({ranked_query}) r "
-                    f"JOIN {engine.TABLE} u ON u.id = r.id WHERE r.id IN ({allowed}) "
                     f"ORDER BY {ORDER} LIMIT %s OFFSET %s",
-                    [*ranked_params, *allowed_params, limit, offset],
+                    [*ranked_params, limit, offset],
                 )
                 rows = cursor.fetchall()
             ranked += rows
@@ -379,33 +398,34 @@ class DatabaseBackend(SearchBackend):
             )
         return hits
 
-    def facet_counts(self, request, languages, matched):
+    def facet_counts(self, request, plan):
         """Each facet counted under every filter but its own, over the matches in
-        every language. Facets the reader has not filtered on all share one base
-        (every filter), so they are counted in one grouped query; each filtered
-        facet needs its own."""
+        every language of `plan`. Facets the reader has not filtered on all share
+        one base (every filter), so they are counted in one grouped query; each
+        filtered facet needs its own. The matched units are grouped by their
+        facet_key (all their facet rows in one string): one pass over the
+        matches, with far fewer groups than facet rows."""
         bases = {}
         for facet in FACETS:
             bases.setdefault(facet if request.filters.get(facet) else None, []).append(facet)
         values = {facet: {} for facet in FACETS}
-        for skip, facets in bases.items():
-            conditions = {"facet__in": facets, "unit_id__in": matched}
-            if len(languages) == 1:
-                conditions["unit__in"] = self.filtered(request, languages[0], skip=skip)
-            elif not request.include_superseded or any(
-                values for facet, values in request.filters.items() if facet != skip
-            ):
-                # The matches of several languages are limited to their languages already.
-                conditions["unit__in"] = self.filtered(request, None, skip=skip)
-            rows = (
-                SearchUnitFacet.objects.filter(**conditions)
-                .values("facet", "value", "label")
-                .annotate(n=Count("unit_id"))
-            )
-            for row in rows:
-                facet, value = row["facet"], row["value"]
-                selected = value in request.filters.get(facet, ())
-                values[facet][value] = FacetValue(value, row["label"], row["n"], selected)
+        with connection.cursor() as cursor:
+            for skip, facets in bases.items():
+                matched, params = allowed_ids_sql(plan, request, skip, "facet_key")
+                cursor.execute(
+                    f"SELECT m.facet_key, COUNT(*) FROM ({matched}) m GROUP BY m.facet_key",
+                    params,
+                )
+                for key, count in cursor.fetchall():
+                    for facet, value, label in read_facet_key(key):
+                        if facet not in facets:
+                            continue
+                        found = values[facet].get(value)
+                        if found is None:
+                            selected = value in request.filters.get(facet, ())
+                            values[facet][value] = FacetValue(value, label, count, selected)
+                        else:
+                            found.count += count
         result = {}
         for facet in FACETS:
             # A chosen value stays visible (with 0) so it can be unchecked.
