@@ -5,6 +5,7 @@ title, title parts, lead, body, and the compound parts of lead and body.
 """
 
 COLUMNS = ("index_title", "index_title_parts", "index_lead", "index_body", "index_parts")
+TITLE_COLUMNS = COLUMNS[:2]
 TABLE = "sitesearch_searchunit"
 FTS = "sitesearch_fts"
 # bm25 column weights (SQLite) and the tsvector weight letter of each column.
@@ -34,16 +35,33 @@ def _sqlite_statements():
     ]
 
 
-def _postgres_statements():
-    vector = " || ".join(
+def _tsvector(columns):
+    return " || ".join(
         f"setweight(to_tsvector('simple'::regconfig, coalesce({c}, '')), '{w}')"
-        for c, w in zip(COLUMNS, PG_WEIGHTS, strict=True)
+        for c, w in zip(columns, PG_WEIGHTS, strict=False)
     )
+
+
+def _postgres_statements():
     return [
         f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector "
-        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"GENERATED ALWAYS AS ({_tsvector(COLUMNS)}) STORED",
         f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING GIN (search_vector)",
+        *title_vector(),
         *keep_vector_inline(),
+    ]
+
+
+def title_vector():
+    """The titles' own tsvector (weights as in search_vector) and its GIN index:
+    autocomplete and the title steps of ranking look only at titles, and a
+    prefix found in most bodies ("mis") made the whole vector's index return
+    nearly every row, each then read and rejected for its title."""
+    return [
+        f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS title_vector tsvector "
+        f"GENERATED ALWAYS AS ({_tsvector(TITLE_COLUMNS)}) STORED",
+        f"CREATE INDEX IF NOT EXISTS {TABLE}_title_vector ON {TABLE} USING GIN (title_vector)",
+        f"ALTER TABLE {TABLE} ALTER COLUMN title_vector SET STORAGE MAIN",
     ]
 
 
@@ -71,4 +89,5 @@ def uninstall(schema_editor):
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {FTS}_{suffix}")
         schema_editor.execute(f"DROP TABLE IF EXISTS {FTS}")
     else:
-        schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS search_vector")
+        for column in ("search_vector", "title_vector"):
+            schema_editor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS {column}")

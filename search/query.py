@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from . import vocabulary
 from .analysis import LANGUAGES, TOKEN, analyzer, fold, language_of
-from .synonyms import synonym_groups
+from .synonyms import alternatives, synonym_groups
 
 MAX_QUERY_LENGTH = 200
 # Typed in capitals these are operators to FTS5, PostgreSQL or Lucene; readers
@@ -64,6 +64,9 @@ class Prefix:
     term: str = ""  # the same word analysed, in case it is already complete
     language: str = "da"  # the analysis `terms` and `term` come from
     others: tuple = ()  # the same words as Prefixes of the other languages
+    # The words taken as finished, said with a synonym: ((terms, Member), ...);
+    # a title with all of an alternative's terms is suggested too ("KIP").
+    alternatives: tuple = ()
 
     def by_language(self):
         """{language: Prefix}, this one's language first."""
@@ -186,15 +189,15 @@ def free_text_clauses(positions, language):
         longest, others = 0, []
         for group in groups:
             for member in group:
-                span = terms[i : i + len(member)]
-                if len(span) != len(member) or not all(
-                    term in found for term, found in zip(member, span, strict=True)
+                span = terms[i : i + len(member.terms)]
+                if len(span) != len(member.terms) or not all(
+                    term in found for term, found in zip(member.terms, span, strict=True)
                 ):
                     continue
-                if len(member) > longest:
-                    longest, others = len(member), []
-                if len(member) == longest:
-                    others.extend(m for m in group if m != member)
+                if len(member.terms) > longest:
+                    longest, others = len(member.terms), []
+                if len(member.terms) == longest:
+                    others.extend(m.terms for m in group if m != member)
         if not longest:
             clauses.append(word_clause(positions[i]))
             i += 1
@@ -206,10 +209,10 @@ def free_text_clauses(positions, language):
     return clauses
 
 
-def with_plain_readings(language, positions):
+def with_plain_readings(language, words, positions):
     """Each word's readings, plus the indexed terms it spells without æ, ø and å
-    when the index does not know it as typed ("forlob" -> "forløb")."""
-    found = vocabulary.plain_readings(language, [t for readings in positions for t in readings])
+    ("forlob" -> "forløb"; see vocabulary.plain_readings)."""
+    found = vocabulary.plain_readings(language, list(zip(words, positions, strict=True)))
     if not found:
         return positions
     return [
@@ -225,9 +228,10 @@ def analyse(text, language):
     # Even pieces are free text, odd pieces were inside quotes.
     for n, piece in enumerate(text.split('"')):
         words = [m.group() for m in TOKEN.finditer(piece) if m.group() not in OPERATOR_WORDS]
-        positions = [readings for readings in map(an.query_word, words) if readings]
-        if an.lexicon is not None:
-            positions = with_plain_readings(an.language, positions)
+        read = [(word, readings) for word in words if (readings := an.query_word(word))]
+        positions = [readings for _word, readings in read]
+        if an.lexicon is not None and read:
+            positions = with_plain_readings(an.language, [word for word, _ in read], positions)
         if not positions:
             continue
         if n % 2:
@@ -295,4 +299,11 @@ def _prefix(words, language):
     done = [readings[0].term for readings in map(an.query_word, words[:-1]) if readings]
     last = fold(an.normalise(words[-1]))
     token = an.word(words[-1])
-    return Prefix(tuple(done), last, token.term if token else "", language)
+    finished = (*done, token.term) if token else ()
+    return Prefix(
+        tuple(done),
+        last,
+        token.term if token else "",
+        language,
+        alternatives=tuple(alternatives(finished, language)) if finished else (),
+    )

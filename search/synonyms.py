@@ -7,6 +7,8 @@ and re-reads them when the table's newest change or row count moves (one
 small query per search).
 """
 
+from typing import NamedTuple
+
 from django.db.models import Count, Max
 
 from .analysis import analyzer
@@ -15,8 +17,13 @@ from .models import SynonymGroup
 _cache = {}
 
 
+class Member(NamedTuple):
+    terms: tuple  # as indexed: "KI-plan" -> ("ki", "plan")
+    written: str  # as the editor wrote it, for what autocomplete completes
+
+
 def synonym_groups(language="da"):
-    """Synonym groups as tuples of term sequences, analysed like the text."""
+    """Synonym groups as tuples of Members, analysed like the text."""
     an = analyzer(language)
     stamp = SynonymGroup.objects.filter(language=an.language).aggregate(
         Max("updated_at"), Count("id")
@@ -38,11 +45,27 @@ def analysed(an, member):
 def analysed_groups(an, groups):
     found = []
     for group in groups:
-        members = []
-        for member in group.member_list():
-            terms = analysed(an, member)
-            if terms and terms not in members:
-                members.append(terms)
+        members = {}
+        for written in group.member_list():
+            terms = analysed(an, written)
+            if terms:
+                members.setdefault(terms, Member(terms, written))
         if len(members) > 1:
-            found.append(tuple(members))
+            found.append(tuple(members.values()))
     return tuple(found)
+
+
+def alternatives(terms, language="da"):
+    """Other ways to say what `terms` (analysed words) end with: for each synonym
+    group with a member that the words end with, the words with that member
+    replaced by each other member, as (terms, Member) pairs: "din tovholder" ->
+    [(("din", "forløbskoordinator"), Member(("forløbskoordinator",), ...)), ...]."""
+    terms = tuple(terms)
+    found = []
+    for group in synonym_groups(language):
+        for member in group:
+            if not member.terms or terms[-len(member.terms) :] != member.terms:
+                continue
+            head = terms[: -len(member.terms)]
+            found += [(head + other.terms, other) for other in group if other != member]
+    return list(dict.fromkeys(found))

@@ -6,7 +6,7 @@ can be checked against what the index actually contains:
 
 - a word typed without æ, ø and å ("forlob", "bostotte", "parorende") is also
   read as the indexed terms it spells plainly (plain()), when the index does
-  not know it as typed;
+  not know it as typed, or knows it from fewer pages;
 - a word the index does not know at all gets the nearest known written words
   (an edit distance of one or two, the most common first) as "Mente du …?".
 """
@@ -14,7 +14,7 @@ can be checked against what the index actually contains:
 from django.db import connection, transaction
 from django.db.models import F
 
-from .analysis import TOKEN, Token, analyzer
+from .analysis import TOKEN, Token, analyzer, fold
 from .models import SearchPageTerms, SearchTerm
 
 MAX_TERM = 100  # longer terms are not kept: nobody types them (and the column holds 100)
@@ -136,28 +136,43 @@ def _forget(language, terms):
 # --- Reading a query ----------------------------------------------------------
 
 
-def plain_readings(language, tokens):
-    """{typed term: [Token, ...]}: for each typed term the index does not know, the
-    indexed terms it spells plainly ("forlob" -> "forloeb")."""
-    wanted = {token.term: plain(token.term) for token in tokens}
-    if not wanted:
-        return {}
-    known = set(
-        SearchTerm.objects.filter(language=language, term__in=list(wanted)).values_list(
-            "term", flat=True
-        )
-    )
-    keys = {key for term, key in wanted.items() if term not in known}
+def plain_readings(language, typed):
+    """{typed term: [Token, ...]} for [(word as typed, its readings)]: the indexed
+    terms each word spells plainly ("forlob" -> "forloeb"), by its terms or by
+    the word as typed ("aben" -> "aaben"), when the index does not know the
+    term, or when the word has no æ, ø, å (nor ae, oe, aa) and the index knows
+    it from fewer pages than the other: "aben" is a word too (the ape), but a
+    reader who types "aben dialog" means "åben"."""
+    an = analyzer(language)
+    keys, plainly = {}, set()
+    for word, readings in typed:
+        folded = fold(an.normalise(word))
+        for token in readings:
+            keys.setdefault(token.term, set()).update({plain(token.term), plain(folded)})
+            if plain(folded) == folded:
+                plainly.add(token.term)
     if not keys:
         return {}
-    an = analyzer(language)
+    rows = SearchTerm.objects.filter(language=language, plain__in=set().union(*keys.values()))
+    pages = dict(rows.values_list("term", "pages"))
+    known = dict(
+        SearchTerm.objects.filter(language=language, term__in=list(keys)).values_list(
+            "term", "pages"
+        )
+    )
+    by_key = {}
+    for term, count in pages.items():
+        by_key.setdefault(plain(term), []).append((term, count))
     found = {}
-    rows = SearchTerm.objects.filter(language=language, plain__in=keys).values_list("term", "plain")
-    for term, key in rows:
-        for typed, typed_key in wanted.items():
-            if typed_key == key and typed != term and typed not in known:
-                parts = an.lexicon.split(term) if an.lexicon else ()
-                found.setdefault(typed, []).append(Token(term, parts))
+    for typed_term, term_keys in keys.items():
+        own = known.get(typed_term, 0)
+        if own and typed_term not in plainly:
+            continue
+        for key in sorted(term_keys):
+            for term, count in by_key.get(key, ()):
+                if term != typed_term and count > own:
+                    parts = an.lexicon.split(term) if an.lexicon else ()
+                    found.setdefault(typed_term, []).append(Token(term, parts))
     return found
 
 
@@ -222,7 +237,7 @@ def correction(text, language):
             return raw
         terms = [token.term for token in readings]
         known = SearchTerm.objects.filter(language=language, term__in=terms).exists()
-        if known or plain_readings(language, readings):
+        if known or plain_readings(language, [(raw, readings)]):
             return raw
         near = nearest_word(language, raw)
         if near is None:

@@ -23,7 +23,7 @@ from .. import engine
 from ..analysis import language_of
 from ..highlight import highlight, snippet
 from ..models import SearchUnit, SearchUnitFacet
-from ..query import And, Phrase, Prefix, Term
+from ..query import And, Or, Phrase, Prefix, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier, facet_key, read_facet_key
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
 
@@ -41,19 +41,17 @@ def fts5(node):
     return "(" + joiner.join(fts5(child) for child in node.children) + ")"
 
 
-def tsquery(node, weights=""):
-    """The to_tsquery('simple', …) text for a query tree; with `weights` ("AB"),
-    every term must be found in the columns of those weights."""
-    label = f":{weights}" if weights else ""
+def tsquery(node):
+    """The to_tsquery('simple', …) text for a query tree."""
     if isinstance(node, Term):
-        return f"'{node.term}'{label}"
+        return f"'{node.term}'"
     if isinstance(node, Phrase):
-        return "(" + " <-> ".join(f"'{term}'{label}" for term in node.terms) + ")"
+        return "(" + " <-> ".join(f"'{term}'" for term in node.terms) + ")"
     if isinstance(node, Prefix):
-        word = f"'{node.prefix}':*{weights}"
-        return f"({word} | '{node.term}'{label})" if node.term else word
+        word = f"'{node.prefix}':*"
+        return f"({word} | '{node.term}')" if node.term else word
     joiner = " & " if isinstance(node, And) else " | "
-    return "(" + joiner.join(tsquery(child, weights) for child in node.children) + ")"
+    return "(" + joiner.join(tsquery(child) for child in node.children) + ")"
 
 
 def _in_language(language):
@@ -107,18 +105,18 @@ def ranked_sql(query, language, allowed=("", ())):
     allowed_sql, allowed_params = allowed
     if connection.vendor == "postgresql":
         where, language_params = _in_language(language)
-        queries = {"q": tsquery(root), "ts": tsquery(title_strict, "AB")}
+        queries = {"q": tsquery(root), "ts": tsquery(title_strict)}
         if strict is not None:
             queries["s"] = tsquery(strict)
         if title_any is not None:
-            queries["ta"] = tsquery(title_any, "AB")
+            queries["ta"] = tsquery(title_any)
         tables = ", ".join(f"to_tsquery('simple', %s) {name}" for name in queries)
         sql = (
             f"SELECT id, -ts_rank('{engine.PG_RANK_WEIGHTS}', search_vector, q, "
             f"{engine.PG_RANK_NORMALIZATION}) AS score, "
             f"{'search_vector @@ s' if strict is not None else 'TRUE'} AS strict, "
-            "search_vector @@ ts AS title_strict, "
-            f"search_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any, tier "
+            "title_vector @@ ts AS title_strict, "
+            f"title_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any, tier "
             f"FROM {engine.TABLE}, {tables} WHERE search_vector @@ q{where}{allowed_sql}"
         )
         return sql, [*queries.values(), *language_params, *allowed_params]
@@ -209,10 +207,10 @@ def title_match_sql(node, language=None):
     if connection.vendor == "postgresql":
         where, params = _in_language(language)
         sql = (
-            f"SELECT id, -ts_rank(search_vector, q) AS score "
-            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE search_vector @@ q{where}"
+            f"SELECT id, -ts_rank(title_vector, q) AS score "
+            f"FROM {engine.TABLE}, to_tsquery('simple', %s) q WHERE title_vector @@ q{where}"
         )
-        return sql, [tsquery(node, weights="AB"), *params]
+        return sql, [tsquery(node), *params]
     sql = (
         f"SELECT rowid AS id, bm25({engine.FTS}) AS score FROM {engine.FTS} "
         f"WHERE {engine.FTS} MATCH %s"
@@ -461,6 +459,10 @@ class DatabaseBackend(SearchBackend):
             node = Prefix((), words.prefix, words.term)
             if words.terms:
                 node = And((*(Term(term) for term in words.terms), node))
+            if words.alternatives:
+                # Titles that say the same with a synonym ("KIP").
+                said = (And(tuple(Term(term) for term in terms)) for terms, _ in words.alternatives)
+                node = Or((node, *said))
             sql, params = title_match_sql(node, unit_language)
             with connection.cursor() as cursor:
                 cursor.execute(

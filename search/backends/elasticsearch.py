@@ -89,7 +89,7 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from ..analysis import DERIVATION, DIGRAPH_LETTERS, LANGUAGES, language_of, normalise
+from ..analysis import DERIVATION, DIGRAPH_LETTERS, LANGUAGES, fold, language_of, normalise
 from ..analysis import analyzer as text_analyzer
 from ..lexicon import MAX_PART, MAX_SPLIT, MIN_PART
 from ..query import And, Or, Phrase, Term
@@ -652,6 +652,9 @@ def build_suggest(prefix, language=None, limit=8):
     the earlier words are checked against each title afterwards (see
     suggestions_from_response), which is why more than `limit` are asked for.
 
+    Synonyms of the finished words ("KIP") ask for titles starting with what
+    the other member says, written as the editor wrote it ("<language>_said<n>").
+
     skip_duplicates is off on purpose: it compares the matched input, and a
     title's later words are inputs of their own, so two titles ending alike
     ("... i kommunen") would hide each other. Equal titles are merged afterwards.
@@ -660,7 +663,7 @@ def build_suggest(prefix, language=None, limit=8):
     for unit_language, words in suggest_languages(prefix, language):
         size = limit * 4 if words.terms else limit * 2
         asked = []
-        for name, text in (("typed", words.prefix), ("term", words.term)):
+        for name, text, _terms in completions(words):
             if text and text not in asked:
                 asked.append(text)
                 suggest[f"{unit_language}_{name}"] = {
@@ -675,6 +678,19 @@ def build_suggest(prefix, language=None, limit=8):
     source = ["language", *(text_field(lang, "title") for lang in LANGUAGES), "url", "anchor"]
     # size 0: no ordinary hits, only the suggestions (which honour _source).
     return {"size": 0, "_source": [*source, "kind"], "suggest": suggest}
+
+
+def completions(words):
+    """(name, prefix text, terms a title must hold) of each completion asked
+    for a Prefix (see build_suggest)."""
+    return [
+        ("typed", words.prefix, words.terms),
+        ("term", words.term, words.terms),
+        *(
+            (f"said{n}", fold(normalise(member.written)), terms)
+            for n, (terms, member) in enumerate(words.alternatives)
+        ),
+    ]
 
 
 def build_known_values(facet, values, index=None):
@@ -782,16 +798,16 @@ def suggestions_from_response(raw, prefix, language=None, limit=8):
     found, seen = [], set()
     for unit_language, words in suggest_languages(prefix, language):
         an = text_analyzer(unit_language)
-        for name in ("typed", "term"):
+        for name, _text, required in completions(words):
             for entry in raw.get("suggest", {}).get(f"{unit_language}_{name}", []):
                 for option in entry.get("options", []):
                     source = option.get("_source", {})
                     title = unit_texts(source).get("title", "")
                     if not title or title in seen:
                         continue
-                    if words.terms:
+                    if required:
                         terms = {t for token in an.tokens(title) for t in token.terms}
-                        if not all(term in terms for term in words.terms):
+                        if not all(term in terms for term in required):
                             continue
                     seen.add(title)
                     anchor = source.get("anchor") or ""

@@ -118,6 +118,7 @@ def test_engine_syntax_typed_by_a_reader_is_only_words(typed):
         assert operator not in compiled.replace(" AND ", " ").replace(" OR ", " ")
 
 
+@pytest.mark.django_db  # the finished words' synonyms are read
 def test_autocomplete_prefix_keeps_the_last_word_unfinished():
     prefix = parse_prefix("koordinerende indsatspl")
     assert prefix.terms == (da.word("koordinerende").term,)

@@ -767,6 +767,14 @@ def test_suggest_body_in_english_asks_english_first():
     assert list(build_suggest(parse_prefix("treatments", "en"), "da")["suggest"])[0] == "da_typed"
 
 
+def test_suggest_body_completes_what_an_abbreviation_stands_for():
+    # Seeded: KI-plan = KIP = koordinerende indsatsplan.
+    request = build_suggest(parse_prefix("KIP"), "da")
+    said = {name: s["prefix"] for name, s in request["suggest"].items() if "_said" in name}
+    assert sorted(said.values()) == ["ki-plan", "koordinerende indsatsplan"]
+    assert all(name.startswith("da_") for name in said)
+
+
 def option(title, kind="dokument", url="/a/", anchor="", language="da"):
     source = {"language": language, language: {"title": title}}
     return {"text": title, "_source": {**source, "kind": kind, "url": url, "anchor": anchor}}
@@ -792,6 +800,30 @@ def test_suggestions_keep_titles_with_the_earlier_words_once():
     ]
     everything = suggestions_from_response(raw, parse_prefix("beh"), "da", limit=1)
     assert [s.label for s in everything] == ["Behandling i kommunen"]
+
+
+def test_suggestions_by_a_synonym_hold_its_words():
+    prefix = parse_prefix("KIP")
+    name = next(
+        f"da_said{n}"
+        for n, (_terms, member) in enumerate(prefix.alternatives)
+        if member.written == "koordinerende indsatsplan"
+    )
+    raw = {
+        "suggest": {
+            name: [
+                {
+                    "options": [
+                        option("Koordinerende indsatsplaner", url="/plan/"),
+                        # A title starting alike that is not the plan.
+                        option("Koordinerende indsats i kommunen", url="/andet/"),
+                    ]
+                }
+            ]
+        }
+    }
+    found = suggestions_from_response(raw, prefix, "da")
+    assert [s.url for s in found] == ["/plan/"]
 
 
 def test_suggestions_in_the_readers_language_first():

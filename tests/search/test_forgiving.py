@@ -106,6 +106,30 @@ def test_words_typed_without_danish_letters_find_them(sections):
 
 
 @pytest.mark.django_db
+def test_a_plain_word_that_is_a_rarer_word_too_finds_the_common_one(document):
+    for number, title, body in (
+        ("8", "Åben dialog", "Åben dialog samler netværket. Mødet er åbent og ligeværdigt."),
+        ("9", "Dyrene", "Aben i haven. Modet til at tale."),
+        ("10", "Møder", "Mødet holdes for åbne døre i kommunen."),
+    ):
+        publish(
+            GuidanceSectionPageFactory(
+                parent=document,
+                title=title,
+                slug=f"s{number}",
+                number=number,
+                body=[text(f"<p>{body}</p>")],
+            )
+        )
+    # "aben" is a word (the ape) on one page, "åben" on two: both are read.
+    assert search("aben dialog") == ["8. Åben dialog"]
+    assert set(search("aben")) == {"8. Åben dialog", "9. Dyrene", "10. Møder"}
+    # Typed with its own letters, a known word is meant as typed.
+    assert set(search("åben")) == {"8. Åben dialog", "10. Møder"}
+    assert set(search("mødet")) == {"8. Åben dialog", "10. Møder"}
+
+
+@pytest.mark.django_db
 def test_a_derived_word_finds_its_family(sections):
     assert "8. Bostøtte" in search("koordinering")
     assert "8. Bostøtte" in search("tovholderfunktion")

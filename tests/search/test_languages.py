@@ -321,6 +321,7 @@ def test_elasticsearch_body_carries_the_language_preference():
     assert danish.to_dict()["sort"][0]["_script"]["script"]["params"] == {"language": "da"}
 
 
+@pytest.mark.django_db  # the finished words' synonyms are read
 def test_elasticsearch_suggest_body_asks_the_readers_language_first():
     body = build_suggest(parse_prefix("tovh", "en"), "en")
     assert list(body["suggest"]) == ["en_typed", "da_typed"]

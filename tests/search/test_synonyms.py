@@ -99,3 +99,41 @@ def test_regional_editors_cannot_edit_synonyms(django_user_model, regions):
     editor = admin_client(django_user_model, REGION_EDITORS % names, "midt")
     assert editor.get(ADD).status_code in (302, 403)
     assert editor.get("/admin/snippets/sitesearch/synonymgroup/").status_code in (302, 403)
+
+
+@pytest.fixture
+def indsatsplan(document):
+    publish(
+        GuidanceSectionPageFactory(
+            parent=document,
+            title="Koordinerende indsatsplaner",
+            slug="indsatsplaner",
+            number="9",
+            body=[text("<p>Planen samler borgerens indsatser.</p>")],
+        )
+    )
+    return document
+
+
+def suggested(client, q):
+    response = client.get("/soeg/forslag/", {"q": q})
+    assert response.status_code == 200
+    return [s["label"] for s in response.json()["suggestions"]]
+
+
+def test_autocomplete_completes_an_abbreviation_to_what_it_stands_for(client, indsatsplan):
+    # Seeded: KI-plan = KIP = koordinerende indsatsplan; the title says neither abbreviation.
+    assert suggested(client, "KIP") == ["9. Koordinerende indsatsplaner"]
+    assert suggested(client, "KI-plan") == ["9. Koordinerende indsatsplaner"]
+    # An unfinished abbreviation is still only a prefix of words.
+    assert suggested(client, "KI") == []
+
+
+def test_autocomplete_uses_a_synonym_an_editor_adds(client, django_user_model, regions, document):
+    assert suggested(client, "koordinatoren") == []
+    editor = admin_client(django_user_model, NATIONAL_EDITORS, "national")
+    response = post_with_csrf(
+        editor, ADD, {"kind": "synonym", "language": "da", "members": "koordinator\ntovholder"}
+    )
+    assert response.status_code == 302
+    assert "6. Tovholderen" in suggested(client, "koordinatoren")
