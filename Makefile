@@ -7,6 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+TEST_WORKERS ?= auto
 DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
@@ -64,10 +65,13 @@ serve:
 # Lint (ruff, formatting, the import layers), migrations in step with the models,
 # then the whole suite with a line-coverage report of the apps. On SQLite by
 # default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
+# The suite runs on every core (pytest-xdist; each worker has its own test
+# database); tests that share data run together on one worker (tests/conftest.py).
+# TEST_WORKERS=0 runs it in one process.
 # The assets give the browser tests the design system's CSS and axe-core.
 test: lint assets messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest --cov --cov-report=term:skip-covered
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term:skip-covered
 
 # Debian's Chromium, for tests/browser on a machine without it (they skip, saying why).
 # Not a prerequisite of `make test`; needs root. Playwright drives this browser: never

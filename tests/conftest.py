@@ -123,6 +123,20 @@ def pytest_collection_modifyitems(items):
     items[:] = [item for _, run in runs for item in sorted(run, key=lambda i: _uses(i, "module"))]
 
 
+def pytest_itemcollected(item):
+    """Run the tests that share data together on one worker when the suite runs in
+    parallel (`make test`: pytest-xdist with --dist loadgroup): all those sharing a
+    session's data in one group, those sharing a module's data in one per module.
+    The group's place in the work queue is that of its first test, so with the
+    order above they still come after the tests that share nothing. (Marked here,
+    as each item is collected: xdist names the groups in its own
+    pytest_collection_modifyitems, which runs before ours.)"""
+    if _uses(item, "session"):
+        item.add_marker(pytest.mark.xdist_group("shared-session-data"))
+    elif _uses(item, "module"):
+        item.add_marker(pytest.mark.xdist_group(f"shared-data-{item.module.__name__}"))
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """Fail a test that would run inside data it did not ask for, or that is
