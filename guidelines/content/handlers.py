@@ -5,6 +5,7 @@ from typing import Literal
 
 from core.content.pages import (
     IndexPageHandler,
+    check_unique_slugs,
     dump_page,
     exported_pages,
     in_locale,
@@ -187,6 +188,7 @@ class DocumentsHandler(Handler):
     def apply(self, value, context):
         def sections(document, item, item_context):
             sync_children(document, GuidanceSectionPage, item.sections, item_context, "sections")
+            check_unique_slugs(item.editions, item_context, "editions")
             for index, edition in enumerate(item.editions):
                 label = f"editions[{index}] ({edition.slug})"
                 sync_edition(document, item, edition, item_context.child(label))
