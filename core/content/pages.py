@@ -40,6 +40,8 @@ class Context:
     demo: bool = False
     stats: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
     locale: Locale | None = None
+    #: What is done once all content is in place (view restrictions, locks): finish().
+    finishing: list = field(default_factory=list)
 
     @property
     def translating(self):
@@ -48,7 +50,12 @@ class Context:
     def child(self, label, demo=None):
         path = f"{self.path} › {label}" if self.path else label
         return Context(
-            self.file, path, self.demo if demo is None else demo, self.stats, self.locale
+            self.file,
+            path,
+            self.demo if demo is None else demo,
+            self.stats,
+            self.locale,
+            self.finishing,
         )
 
     def error(self, message, field=None):
@@ -172,16 +179,32 @@ def site_root(context):
 
 
 def _sync(page, model, item, context, demo, skip=(), new=False):
-    """Give a page the item's versions, view restriction and lock; whether that
-    changed it. A `new` page (just added or copied) gets its first revisions."""
+    """Give a page the item's versions (and, when the import finishes, its view
+    restriction and lock); whether that changed it. A `new` page (just added or
+    copied) gets its first revisions."""
     wanted = wanted_versions(model, item, context)
     changed = False
     if new or not versions_match(page, model, item, wanted, demo, skip):
         page = save_versions(page, item, wanted, demo, context)
         changed = True
-    changed = sync_privacy(page, item.privacy, context) or changed
-    changed = sync_lock(page, item.locked, context) or changed
+    context.finishing.append((page.pk, item, context, new or changed))
     return page, changed
+
+
+def finish(finishing):
+    """View restrictions and locks, set once every page of the import is in place:
+    a restriction hides a page from the lookups of the items after it (a case
+    citing a recommendation in a private document), and a lock would keep a
+    later item from changing a page."""
+    for pk, item, context, counted_as_changed in finishing:
+        page = Page.objects.filter(pk=pk).first()
+        if page is None:  # pruned by a later item
+            continue
+        changed = sync_privacy(page, item.privacy, context)
+        changed = sync_lock(page, item.locked, context) or changed
+        if changed and not counted_as_changed:
+            context.stats["unchanged"] -= 1
+            context.stats["updated"] += 1
 
 
 def sync_page(parent, model, item, context, singleton=False):

@@ -133,10 +133,10 @@ class PageItem(Item):
         changes = getattr(self, key)
         if changes is None:
             return None
-        fields = self.model_dump(include=set(self.page_fields()), exclude_unset=False)
-        return type(self).model_validate(
-            {**fields, **changes, "slug": changes.get("slug", self.slug)}
-        )
+        # Everything but the state and the child items (which have defaults):
+        # some keys, e.g. an adaptation's region, place the page without being fields.
+        fields = self.model_dump(exclude={*self.state_keys, *self.children})
+        return type(self).model_validate({**fields, **changes})
 
     @model_validator(mode="after")
     def _check_versions(self):

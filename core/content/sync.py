@@ -10,7 +10,7 @@ from pydantic import ValidationError, create_model
 from wagtail.models import Locale
 
 from .errors import ContentError
-from .pages import Context, mirror_order
+from .pages import Context, finish, mirror_order
 from .registry import handlers
 from .schema import FORMAT, Item
 
@@ -217,12 +217,18 @@ def _check_duplicates(parsed):
                 seen[key] = path
 
 
-def _apply(parsed, stats, locale=None):
+def _apply(parsed, stats, finishing, locale=None):
     for handler in handlers():
         for file, content in parsed:
             value = getattr(content, handler.key)
             if value is not None:
-                context = Context(file=str(file), demo=content.demo, stats=stats, locale=locale)
+                context = Context(
+                    file=str(file),
+                    demo=content.demo,
+                    stats=stats,
+                    locale=locale,
+                    finishing=finishing,
+                )
                 handler.apply(value, context)
 
 
@@ -240,12 +246,14 @@ def import_content(path):
     _check_duplicates(parsed)
     languages = sorted({content.locale for _file, content in parsed} - {None})
     stats = {"created": 0, "updated": 0, "unchanged": 0}
+    finishing = []
     with transaction.atomic():
-        _apply([(f, c) for f, c in parsed if c.locale is None], stats)
+        _apply([(f, c) for f, c in parsed if c.locale is None], stats, finishing)
         for code in languages:
             locale, _created = Locale.objects.get_or_create(language_code=code)
-            _apply([(f, c) for f, c in parsed if c.locale == code], stats, locale)
+            _apply([(f, c) for f, c in parsed if c.locale == code], stats, finishing, locale)
             mirror_order(locale)
+        finish(finishing)
     return stats
 
 
