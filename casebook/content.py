@@ -14,7 +14,13 @@ from core.content.pages import (
     sync_page,
 )
 from core.content.schema import IndexItem, PageItem, RichText, Slug, Text
-from guidelines.models import GuidanceDocumentPage, Municipality, Region, RegionPage
+from guidelines.models import (
+    GuidanceDocumentPage,
+    GuidanceSectionPage,
+    Municipality,
+    Region,
+    RegionPage,
+)
 
 from .models import (
     CasebookIndexPage,
@@ -101,6 +107,14 @@ class CaseItem(PageItem):
         return value
 
 
+def published_codes(document):
+    """The codes of the document's published recommendations, behind a view
+    restriction or not: a case may cite one in a document its readers need a
+    password for, and a backup of that site must import."""
+    sections = GuidanceSectionPage.objects.child_of(document).live()
+    return {value["code"] for section in sections for value in section.recommendations}
+
+
 def recommendation_links(references, context):
     """Links to recommendations; in a translation to the document's translation
     when it has one, else to the Danish document."""
@@ -110,7 +124,7 @@ def recommendation_links(references, context):
         document = find_page(GuidanceDocumentPage, context, slug=slug)
         if document is None:
             raise ValueError(f"ukendt dokument i '{reference}' (skriv dokument-slug/kode)")
-        if not document.find_recommendation(code):
+        if code not in published_codes(document):
             raise ValueError(f"dokumentet '{slug}' har ingen udgivet anbefaling '{code}'")
         links.append(CaseRecommendation(document=document, code=code))
     return links

@@ -9,15 +9,25 @@ which is created (or made from wagtail-localize's alias) when there is none.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
-from modelcluster.fields import ParentalKey
+from django.core.exceptions import ValidationError
 from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.models import Locale, Orderable, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..ordering import move_into_order
 from .errors import ContentError
+from .fields import page_data, page_values, validation_error
 from .schema import IndexItem
-from .streamdata import clean_stream, to_plain
+from .state import (
+    dump_state,
+    save_versions,
+    sync_lock,
+    sync_privacy,
+    versions_match,
+    versions_of,
+    wanted_versions,
+)
+
+__all__ = ["page_data", "page_values"]  # also used by the apps' handlers
 
 
 @dataclass
@@ -30,6 +40,8 @@ class Context:
     demo: bool = False
     stats: dict = field(default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0})
     locale: Locale | None = None
+    #: What is done once all content is in place (view restrictions, locks): finish().
+    finishing: list = field(default_factory=list)
 
     @property
     def translating(self):
@@ -38,7 +50,12 @@ class Context:
     def child(self, label, demo=None):
         path = f"{self.path} › {label}" if self.path else label
         return Context(
-            self.file, path, self.demo if demo is None else demo, self.stats, self.locale
+            self.file,
+            path,
+            self.demo if demo is None else demo,
+            self.stats,
+            self.locale,
+            self.finishing,
         )
 
     def error(self, message, field=None):
@@ -104,27 +121,22 @@ def identity_slug(page):
 # --- Reading pages -----------------------------------------------------------
 
 
-def page_data(page, item_class, skip=()):
-    """The page's fields as an item of `item_class` would hold them."""
-    data = {}
-    for name in item_class.page_fields():
-        if name in skip:
-            continue
-        value = getattr(page, item_class.page_attribute.get(name, name))
-        if name in item_class.stream_fields:
-            value = to_plain(page._meta.get_field(name).stream_block, value)
-        data[name] = item_class.field_from_page(name, value)
-    return data
-
-
 def dump_page(page, item_class, parent_demo=None):
-    """An exported item: the page's fields, and `demo` where it differs from the parent.
+    """An exported item: the page's fields (as readers see it or, when it is not
+    live, its latest version), `demo` where it differs from the parent, and its
+    state: other versions, view restriction, lock (core/content/state.py).
+    Fields that hold their default are left out where the item class says so.
     A translation is named by its source page's slug, as a translation file names it."""
-    data = page_data(page, item_class)
+    versions = versions_of(page)
+    data = page_data(versions["base"], item_class)
     data["slug"] = identity_slug(page)
     data = {"slug": data.pop("slug"), "title": data.pop("title"), **data}
+    for name in getattr(item_class, "optional_fields", ()):
+        if data.get(name) == item_class.model_fields[name].default:
+            del data[name]
     if page.is_demo != parent_demo:
         data["demo"] = page.is_demo
+    data.update(dump_state(page, item_class, versions))
     return data
 
 
@@ -166,99 +178,33 @@ def site_root(context):
 # --- Writing pages -------------------------------------------------------------
 
 
-def _validation_error(error, context):
-    if hasattr(error, "message_dict"):
-        name, messages = next(iter(error.message_dict.items()))
-        field_name = None if name == "__all__" else name
-        return context.error(" ".join(messages), field=field_name)
-    return context.error(" ".join(error.messages))
+def _sync(page, model, item, context, demo, skip=(), new=False):
+    """Give a page the item's versions (and, when the import finishes, its view
+    restriction and lock); whether that changed it. A `new` page (just added or
+    copied) gets its first revisions."""
+    wanted = wanted_versions(model, item, context)
+    changed = False
+    if new or not versions_match(page, model, item, wanted, demo, skip):
+        page = save_versions(page, item, wanted, demo, context)
+        changed = True
+    context.finishing.append((page.pk, item, context, new or changed))
+    return page, changed
 
 
-def page_values(model, item, context):
-    """The item's values as page attributes, validated and cleaned as the editor would."""
-    values = {}
-    for name in item.page_fields():
-        value = getattr(item, name)
-        if name in item.stream_fields:
-            try:
-                value = clean_stream(model._meta.get_field(name).stream_block, value, name)
-            except ContentError as error:
-                raise context.error(error.message, field=error.field) from error
-        try:
-            value = item.field_to_page(name, value, context)
-        except ValueError as error:
-            raise context.error(str(error), field=name) from error
-        values[item.page_attribute.get(name, name)] = _numbered(value)
-    return values
-
-
-def _numbered(value):
-    """Child objects (Orderable) in the file's order: the editor's form numbers
-    them, and without numbers the database may return them in any order."""
-    if isinstance(value, list):
-        for position, child in enumerate(value):
-            if isinstance(child, Orderable):
-                child.sort_order = position
-    return value
-
-
-def _related_ids(model, values, page=None):
-    """Which objects the relations in `values` point at, by id: the values from
-    the item, or with `page` the page's current ones.
-
-    Export names related pages by slug, and a slug can mean the Danish page or
-    its English translation; comparing ids as well catches a link that should
-    move from one to the other."""
-    ids = {}
-    for name, value in values.items():
-        try:
-            model_field = model._meta.get_field(name)
-        except FieldDoesNotExist:  # not a model field: nothing to compare
+def finish(finishing):
+    """View restrictions and locks, set once every page of the import is in place:
+    a restriction hides a page from the lookups of the items after it (a case
+    citing a recommendation in a private document), and a lock would keep a
+    later item from changing a page."""
+    for pk, item, context, counted_as_changed in finishing:
+        page = Page.objects.filter(pk=pk).first()
+        if page is None:  # pruned by a later item
             continue
-        if not model_field.is_relation:
-            continue
-        if page is not None:
-            value = getattr(page, name)
-        if model_field.many_to_one or model_field.one_to_one:
-            ids[name] = value.pk if value is not None else None
-            continue
-        objects = list(value.all()) if hasattr(value, "all") else list(value)
-        if model_field.many_to_many:
-            ids[name] = sorted(obj.pk for obj in objects)
-        else:  # a child relation: the objects each child points at
-            ids[name] = sorted(
-                tuple(
-                    getattr(obj, f.attname)
-                    for f in obj._meta.concrete_fields
-                    if f.many_to_one and not isinstance(f, ParentalKey)
-                )
-                for obj in objects
-            )
-    return ids
-
-
-def _unchanged(existing, model, item, values, demo, skip=()):
-    # Compare like with like: both sides as export would write them, after cleaning.
-    wanted = model(**values)
-    return (
-        existing.live
-        and not existing.has_unpublished_changes
-        and existing.is_demo == demo
-        and page_data(existing, type(item), skip) == page_data(wanted, type(item), skip)
-        and _related_ids(model, values, existing) == _related_ids(model, values)
-    )
-
-
-def _save_and_publish(page, values, demo, context):
-    try:
-        for name, value in values.items():
-            setattr(page, name, value)
-        page.is_demo = demo
-        page.full_clean()
-        page.save_revision().publish()
-    except ValidationError as error:
-        raise _validation_error(error, context) from error
-    return page
+        changed = sync_privacy(page, item.privacy, context)
+        changed = sync_lock(page, item.locked, context) or changed
+        if changed and not counted_as_changed:
+            context.stats["unchanged"] -= 1
+            context.stats["updated"] += 1
 
 
 def sync_page(parent, model, item, context, singleton=False):
@@ -276,7 +222,6 @@ def sync_page(parent, model, item, context, singleton=False):
         existing = model.objects.filter(pk__in=children.values("pk")).first()
     else:
         existing = children.filter(slug=item.slug).first()
-    values = page_values(model, item, context)
 
     if existing is not None:
         existing = existing.specific
@@ -286,18 +231,16 @@ def sync_page(parent, model, item, context, singleton=False):
                 f"({existing._meta.verbose_name})",
                 field="slug",
             )
-        if _unchanged(existing, model, item, values, demo):
-            context.stats["unchanged"] += 1
-            return existing
-        context.stats["updated"] += 1
-        return _save_and_publish(existing, values, demo, context)
+        page, changed = _sync(existing, model, item, context, demo)
+        context.stats["updated" if changed else "unchanged"] += 1
+        return page
 
     try:
-        page = model(**values, is_demo=demo, live=False)
+        page = model(**page_values(model, item, context), is_demo=demo, live=False)
         parent.add_child(instance=page)
-        page.save_revision().publish()
     except ValidationError as error:
-        raise _validation_error(error, context) from error
+        raise validation_error(error, context) from error
+    page, _changed = _sync(page, model, item, context, demo, new=True)
     context.stats["created"] += 1
     return page
 
@@ -338,17 +281,13 @@ def sync_translation(parent, model, item, context, singleton=False):
             field="slug",
         )
 
-    values = page_values(model, item, context)
-    values.pop("slug", None)  # a translation keeps its slug: the source's, from the copy
     page = model.objects.filter(translation_key=source.translation_key, locale=context.locale)
     page = page.first()
     if page is not None and not page.alias_of_id:
         _follow_source(page, source)
-        if _unchanged(page, model, item, values, demo, skip=("slug",)):
-            context.stats["unchanged"] += 1
-            return page
-        context.stats["updated"] += 1
-        return _save_and_publish(page, values, demo, context)
+        page, changed = _sync(page, model, _own_slug(item, page), context, demo, skip=("slug",))
+        context.stats["updated" if changed else "unchanged"] += 1
+        return page
 
     if page is None:
         page = source.copy_for_translation(context.locale, copy_parents=True, alias=False)
@@ -357,7 +296,17 @@ def sync_translation(parent, model, item, context, singleton=False):
         page = convert_alias(page)
         _follow_source(page, source)
     context.stats["created"] += 1
-    return _save_and_publish(page, values, demo, context)
+    # A new translation is published as the item says, whatever its copy was.
+    page, _changed = _sync(
+        page, model, _own_slug(item, page), context, demo, skip=("slug",), new=True
+    )
+    return page
+
+
+def _own_slug(item, page):
+    """The item with the translation's own slug: it keeps its source's (or, for the
+    English home page beside the Danish one, the one Wagtail gave it)."""
+    return item.model_copy(update={"slug": page.slug})
 
 
 def _follow_source(page, source):
@@ -390,6 +339,20 @@ def delete_with_translations(page):
     page.delete()
 
 
+def check_unique_slugs(items, context, key):
+    """Siblings need slugs of their own: a second item with a slug would
+    otherwise silently overwrite the first."""
+    seen = {}
+    for index, item in enumerate(items):
+        if item.slug in seen:
+            raise context.child(f"{key}[{index}] ({item.slug})").error(
+                f"slug '{item.slug}' bruges også af {key}[{seen[item.slug]}]; "
+                "sider under samme side skal have hver sin slug",
+                field="slug",
+            )
+        seen[item.slug] = index
+
+
 def sync_children(parent, model, items, context, key, prune=True, each=None):
     """Sync a list of items as the children of `parent`, in the items' order.
 
@@ -398,6 +361,7 @@ def sync_children(parent, model, items, context, key, prune=True, each=None):
     lists only what it translates: it never prunes, and the order of the
     translations follows their sources' (`mirror_order`).
     """
+    check_unique_slugs(items, context, key)
     pages = []
     for index, item in enumerate(items):
         label = f"{key}[{index}] ({item.slug})"

@@ -4,38 +4,46 @@ Export writes block values as plain YAML: struct blocks as mappings, list
 blocks as lists, rich text as its stored HTML, no internal ids. Import reads
 the same shape back through the blocks' own to_python() and clean(), so
 Wagtail's validation applies to imported content exactly as in the editor.
+Rich text is cleaned with the block's own features (core/content/richtext.py).
 """
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 from .errors import ContentError
-from .richtext import rich_text_problem
+from .richtext import cleaned_rich_text
 
 TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock, blocks.ChoiceBlock)
 
 
-def to_plain(block, value):
-    """A block value as plain data (the inverse of block.to_python on that data)."""
+def to_plain(block, value, rich_text=None):
+    """A block value as plain data (the inverse of block.to_python on that data);
+    `rich_text`, when given, is applied to the HTML of every rich text block."""
     if isinstance(block, blocks.StreamBlock):
         return [
-            {"type": child.block_type, "value": to_plain(child.block, child.value)}
+            {"type": child.block_type, "value": to_plain(child.block, child.value, rich_text)}
             for child in value
         ]
     if isinstance(block, blocks.ListBlock):
-        return [to_plain(block.child_block, item) for item in value]
+        return [to_plain(block.child_block, item, rich_text) for item in value]
     if isinstance(block, blocks.StructBlock):
         return {
-            name: to_plain(child, value.get(name)) for name, child in block.child_blocks.items()
+            name: to_plain(child, value.get(name), rich_text)
+            for name, child in block.child_blocks.items()
         }
-    return block.get_prep_value(value)
+    plain = block.get_prep_value(value)
+    if rich_text is not None and isinstance(block, blocks.RichTextBlock):
+        return rich_text(plain)
+    return plain
 
 
 def check_shape(block, data, path):
-    """Reject data that to_python would silently drop or misread."""
+    """Reject data that to_python would silently drop or misread; return the data
+    with its rich text cleaned as stored."""
     if isinstance(block, blocks.StreamBlock):
         if not isinstance(data, list):
             raise ContentError("skal være en liste af blokke", field=path)
+        checked = []
         for i, item in enumerate(data):
             here = f"{path}[{i}]"
             if not isinstance(item, dict) or "type" not in item:
@@ -48,15 +56,18 @@ def check_shape(block, data, path):
                 raise ContentError(
                     f"ukendt bloktype '{item['type']}' (kendte typer: {known})", field=here
                 )
-            check_shape(block.child_blocks[item["type"]], item.get("value"), f"{here}.value")
-    elif isinstance(block, blocks.ListBlock):
+            value = check_shape(
+                block.child_blocks[item["type"]], item.get("value"), f"{here}.value"
+            )
+            checked.append({**item, "value": value})
+        return checked
+    if isinstance(block, blocks.ListBlock):
         if data is None:
-            return
+            return data
         if not isinstance(data, list):
             raise ContentError("skal være en liste", field=path)
-        for i, item in enumerate(data):
-            check_shape(block.child_block, item, f"{path}[{i}]")
-    elif isinstance(block, blocks.StructBlock):
+        return [check_shape(block.child_block, item, f"{path}[{i}]") for i, item in enumerate(data)]
+    if isinstance(block, blocks.StructBlock):
         if not isinstance(data, dict):
             raise ContentError("skal være en mapping med felter", field=path)
         unknown = set(data) - set(block.child_blocks)
@@ -66,18 +77,21 @@ def check_shape(block, data, path):
                 f"ukendte felter: {', '.join(sorted(unknown))} (kendte felter: {known})",
                 field=path,
             )
-        for name, child in block.child_blocks.items():
-            if name in data:
-                check_shape(child, data[name], f"{path}.{name}")
-    elif isinstance(block, TEXT_BLOCKS) and data is not None and not isinstance(data, str):
+        return {
+            name: check_shape(block.child_blocks[name], value, f"{path}.{name}")
+            for name, value in data.items()
+        }
+    if isinstance(block, TEXT_BLOCKS) and data is not None and not isinstance(data, str):
         raise ContentError(
             f"skal være tekst, ikke {type(data).__name__} (sæt anførselstegn om værdien)",
             field=path,
         )
-    elif isinstance(block, blocks.RichTextBlock):
-        problem = rich_text_problem(data, block.features)
-        if problem:
-            raise ContentError(problem, field=path)
+    if isinstance(block, blocks.RichTextBlock) and data is not None:
+        try:
+            return cleaned_rich_text(data, block.features)
+        except ValueError as error:
+            raise ContentError(str(error), field=path) from error
+    return data
 
 
 def error_messages(error, path):
@@ -108,8 +122,7 @@ def error_messages(error, path):
 
 def clean_stream(block, data, path):
     """Validate plain data for a StreamField; return the StreamValue to store."""
-    check_shape(block, data, path)
-    value = block.to_python(data)
+    value = block.to_python(check_shape(block, data, path))
     try:
         return block.clean(value)
     except ValidationError as error:

@@ -10,11 +10,19 @@ from pydantic import ValidationError, create_model
 from wagtail.models import Locale
 
 from .errors import ContentError
-from .pages import Context, mirror_order
+from .pages import Context, finish, mirror_order
 from .registry import handlers
 from .schema import FORMAT, Item
 
 SUFFIXES = {".yaml", ".yml", ".json"}
+# Limits on one file, far above what the platform's content needs (the largest
+# document file of the demo is 60 kB and nests 12 levels deep): a file past them
+# is refused with a clear error before it is parsed into objects, rather than
+# exhausting memory or Python's recursion limit. YAML aliases count each time
+# they are used, so a "billion laughs" file is stopped too.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 1_000_000
 # Everything that is not a one-file-per-item list goes into this file on export.
 SITE_FILE = "site.yaml"
 
@@ -31,21 +39,89 @@ def content_files(path):
     return [path]
 
 
+def _check_yaml_size(text, path):
+    """Refuse YAML nested deeper than MAX_DEPTH or with more than MAX_NODES nodes
+    once aliases are expanded, from the parser's events: no objects are built
+    and nothing recurses."""
+    anchored = {}  # anchor -> number of nodes under it
+    stack = [[None, 0]]  # [anchor, nodes so far] for each open collection
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.ScalarEvent):
+            stack[-1][1] += 1
+            if event.anchor:
+                anchored[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            stack[-1][1] += anchored.get(event.anchor, 1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append([event.anchor, 1])
+            if len(stack) - 1 > MAX_DEPTH:
+                raise _too_deep(path, _where(event.start_mark))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, nodes = stack.pop()
+            if anchor:
+                anchored[anchor] = nodes
+            stack[-1][1] += nodes
+        if stack[-1][1] > MAX_NODES:
+            raise ContentError(
+                f"filen har over {MAX_NODES:,} værdier (med aliaser talt ud), "
+                "flere end en indholdsfil kan have",
+                file=path,
+                item=_where(event.start_mark),
+            )
+
+
+def _too_deep(path, where=None):
+    return ContentError(
+        f"strukturen er indlejret dybere end {MAX_DEPTH} niveauer, "
+        "dybere end en indholdsfil kan være",
+        file=path,
+        item=where,
+    )
+
+
+def _where(mark):
+    return f"linje {mark.line + 1}, kolonne {mark.column + 1}"
+
+
+def _check_depth(data, path):
+    """Refuse parsed data nested deeper than MAX_DEPTH (walked without recursion)."""
+    pending = [(data, 0, "")]
+    while pending:
+        node, depth, where = pending.pop()
+        if depth > MAX_DEPTH:
+            raise _too_deep(path, where.lstrip(".") or None)
+        if isinstance(node, dict):
+            pending.extend((v, depth + 1, f"{where}.{k}") for k, v in node.items())
+        elif isinstance(node, list):
+            pending.extend((v, depth + 1, f"{where}[{i}]") for i, v in enumerate(node))
+
+
 def read_file(path):
     """The file's content mappings: usually one; a single-file export of a site in
     several languages holds one per language (YAML documents separated by `---`,
     or a JSON list)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            f"filen fylder {size:,} byte; en indholdsfil må højst fylde "
+            f"{MAX_FILE_BYTES:,} byte (del indholdet i flere filer)",
+            file=path,
+        )
     try:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
             data = json.loads(text)
+            _check_depth(data, path)
             parts = data if isinstance(data, list) else [data]
         else:
+            _check_yaml_size(text, path)
             parts = [part for part in yaml.safe_load_all(text) if part is not None]
     except UnicodeDecodeError as error:
         raise ContentError("filen er ikke UTF-8", file=path) from error
     except (yaml.YAMLError, json.JSONDecodeError) as error:
         raise ContentError(f"kan ikke læses: {error}", file=path) from error
+    except RecursionError as error:  # json's parser, on nesting deeper than Python allows
+        raise _too_deep(path) from error
     if not parts or not all(isinstance(part, dict) for part in parts):
         raise ContentError("filen skal indeholde en mapping med 'format' øverst", file=path)
     return parts
@@ -72,16 +148,18 @@ def source_language():
 
 
 def _location(raw, loc):
-    """'documents[1] (dobbeltdiagnose) › sections[0] (maalgruppe)' and the field name."""
+    """'documents[1] (dobbeltdiagnose) › sections[0] (maalgruppe)' and the field name
+    (None for an error about a whole item)."""
     parts, node = [], raw
-    for step in loc[:-1]:
+    steps, field = (loc, None) if loc and isinstance(loc[-1], int) else (loc[:-1], loc[-1:])
+    for step in steps:
         node = node[step] if isinstance(node, list | dict) else None
         if isinstance(step, int):
             slug = node.get("slug") if isinstance(node, dict) else None
             parts[-1] += f"[{step}]" + (f" ({slug})" if slug else "")
         else:
             parts.append(str(step))
-    return " › ".join(parts), str(loc[-1]) if loc else None
+    return " › ".join(parts), str(field[0]) if field else None
 
 
 def validate(path, raw):
@@ -139,12 +217,18 @@ def _check_duplicates(parsed):
                 seen[key] = path
 
 
-def _apply(parsed, stats, locale=None):
+def _apply(parsed, stats, finishing, locale=None):
     for handler in handlers():
         for file, content in parsed:
             value = getattr(content, handler.key)
             if value is not None:
-                context = Context(file=str(file), demo=content.demo, stats=stats, locale=locale)
+                context = Context(
+                    file=str(file),
+                    demo=content.demo,
+                    stats=stats,
+                    locale=locale,
+                    finishing=finishing,
+                )
                 handler.apply(value, context)
 
 
@@ -162,12 +246,14 @@ def import_content(path):
     _check_duplicates(parsed)
     languages = sorted({content.locale for _file, content in parsed} - {None})
     stats = {"created": 0, "updated": 0, "unchanged": 0}
+    finishing = []
     with transaction.atomic():
-        _apply([(f, c) for f, c in parsed if c.locale is None], stats)
+        _apply([(f, c) for f, c in parsed if c.locale is None], stats, finishing)
         for code in languages:
             locale, _created = Locale.objects.get_or_create(language_code=code)
-            _apply([(f, c) for f, c in parsed if c.locale == code], stats, locale)
+            _apply([(f, c) for f, c in parsed if c.locale == code], stats, finishing, locale)
             mirror_order(locale)
+        finish(finishing)
     return stats
 
 

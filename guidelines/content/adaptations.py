@@ -7,9 +7,7 @@ same slug, so an adaptation is known by region and slug together, in the
 duplicate check and in the exported file's name (`adaptations/<region>-<slug>.yaml`).
 """
 
-from typing import Annotated, ClassVar, Literal
-
-from pydantic import AfterValidator
+from typing import ClassVar, Literal
 
 from core.content.pages import dump_page, find_page, in_locale, sync_page
 from core.content.registry import Handler, register
@@ -26,16 +24,6 @@ from ..models import (
     SectionAdaptation,
 )
 from ..models.adaptations import LOCAL_TEXT_FEATURES, entry_problems
-
-
-def _check_local_text(html):
-    problem = rich_text_problem(html, LOCAL_TEXT_FEATURES)
-    if problem:
-        raise ValueError(problem)
-    return html
-
-
-LocalRichText = Annotated[str, AfterValidator(_check_local_text)]
 
 
 def find_document(slug, context):
@@ -77,7 +65,8 @@ class SectionEntryItem(Item):
     #: The slug of a section of the national document.
     section: Slug
     mode: Literal[tuple(AdaptationMode.values)]
-    text: LocalRichText = ""
+    #: rich text, cleaned with the features of SectionAdaptation.text on import
+    text: str = ""
     reason: str = ""
 
 
@@ -175,6 +164,9 @@ def check_item(item, context):
         if entry.section in seen:
             raise entry_context.error("afsnittet er tilpasset mere end én gang", field="section")
         seen.add(entry.section)
+        problem = rich_text_problem(entry.text, LOCAL_TEXT_FEATURES)
+        if problem:
+            raise entry_context.error(problem, field="text")
         for field, message in entry_problems(entry):
             raise entry_context.error(str(message), field=field)
 

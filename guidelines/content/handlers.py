@@ -5,6 +5,7 @@ from typing import Literal
 
 from core.content.pages import (
     IndexPageHandler,
+    check_unique_slugs,
     dump_page,
     exported_pages,
     in_locale,
@@ -15,7 +16,9 @@ from core.content.pages import (
     sync_page,
 )
 from core.content.registry import Handler, register
+from core.content.richtext import normalise
 from core.content.schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
+from core.content.streamdata import to_plain
 
 from ..editions.release import ReleaseError, release_edition
 from ..editions.snapshot import DOCUMENT_FIELDS, build_snapshot, document_data, structure
@@ -124,7 +127,7 @@ def sync_edition(document, document_item, item, context):
     snapshot = build_snapshot(fields, sections)
     existing = Edition.objects.filter(document=document, slug=item.slug).first()
     if existing is not None:
-        same = structure(existing.snapshot) == structure(snapshot) and (
+        same = comparable(existing.snapshot) == comparable(snapshot) and (
             existing.label,
             existing.effective_date,
             existing.change_summary,
@@ -152,6 +155,22 @@ def sync_edition(document, document_item, item, context):
     return edition
 
 
+def comparable(snapshot):
+    """A snapshot's structure with its rich text as export writes it (nh3's
+    serialisation): an edition released from text saved in the admin (Draftail
+    writes `<br/>`) then compares equal to the same text imported from a file."""
+    frozen = structure(snapshot)
+    body = GuidanceSectionPage._meta.get_field("body").stream_block
+    document = dict(frozen["document"])
+    if document.get("intro"):
+        document["intro"] = normalise(document["intro"])
+    sections = [
+        {**section, "body": to_plain(body, body.to_python(section["body"]), rich_text=normalise)}
+        for section in frozen["sections"]
+    ]
+    return {"document": document, "sections": sections}
+
+
 def dump_edition(edition, current):
     """An edition as an item; text equal to the document's current text is left out."""
     data = {
@@ -161,7 +180,7 @@ def dump_edition(edition, current):
         "change_summary": edition.change_summary,
         "released_at": edition.released_at,
     }
-    frozen = structure(edition.snapshot)
+    frozen = comparable(edition.snapshot)
     if frozen["document"] != current["document"]:
         data["document"] = frozen["document"]
     if frozen["sections"] != current["sections"]:
@@ -187,6 +206,7 @@ class DocumentsHandler(Handler):
     def apply(self, value, context):
         def sections(document, item, item_context):
             sync_children(document, GuidanceSectionPage, item.sections, item_context, "sections")
+            check_unique_slugs(item.editions, item_context, "editions")
             for index, edition in enumerate(item.editions):
                 label = f"editions[{index}] ({edition.slug})"
                 sync_edition(document, item, edition, item_context.child(label))
@@ -213,7 +233,7 @@ class DocumentsHandler(Handler):
                 live = document.sections
             else:
                 live = [section for section in sections if section.live]
-            current = structure(build_snapshot(document_data(document), live))
+            current = comparable(build_snapshot(document_data(document), live))
             data["editions"] = [dump_edition(e, current) for e in document.editions.all()]
             documents.append(data)
         return documents or None
