@@ -7,6 +7,7 @@ tests/test_admin_bad_parameters.py walks every admin URL with such parameters an
 fails if a 500 comes back, including when a Wagtail upgrade makes a fix stale.
 """
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,6 +19,7 @@ from wagtail.admin.views.generic.chooser import (
     ChosenViewMixin,
     CreateViewMixin,
 )
+from wagtail.admin.views.generic.models import RevisionsCompareView
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.contrib.redirects.forms import ConfirmImportManagementForm
@@ -52,6 +54,17 @@ def chosen_objects_skip_bad_pks(self, request):
     # get_objects, which documents and images override).
     items = self.get_objects(valid_pks(self.model_class, request.GET.getlist("id")))
     return self.get_multiple_chosen_response(items)
+
+
+def revisions_compare_404s_for_a_bad_pk(original):
+    # generic.models.RevisionsCompareView.get_object: the snippets' compare URL takes
+    # any text as the key (`history/(?P<pk>.+)/revisions/compare/`): ValueError for "abc".
+    def get_object(self, queryset=None):
+        if not valid_pks(self.model, [unquote(str(self.pk))]):
+            raise Http404
+        return original(self, queryset)
+
+    return get_object
 
 
 def chosen_pages_skip_bad_ids_and_the_root(original):
@@ -137,6 +150,9 @@ def apply():
     ChosenViewMixin.get_object = chosen_object_404s_for_a_bad_pk(ChosenViewMixin.get_object)
     ChosenMultipleViewMixin.get = chosen_objects_skip_bad_pks
     CreateViewMixin.post = chooser_create_404s_without_a_form(CreateViewMixin.post)
+    RevisionsCompareView.get_object = revisions_compare_404s_for_a_bad_pk(
+        RevisionsCompareView.get_object
+    )
     URLOrAbsolutePathValidator.is_absolute_path = staticmethod(link_url_may_be_missing)
     ConfirmImportManagementForm.clean = redirect_import_needs_its_fields(
         ConfirmImportManagementForm.clean

@@ -129,6 +129,7 @@ def test_the_page_chooser_answers_only_to_editors(regions):
         ("/admin/snippets/choose/guidelines/region/chosen-multiple/?id=abc", 200),
         ("/admin/choose-external-link/?parent_page_id=abc", 200),
         ("/admin/api/main/pages/find/?id=abc", 400),
+        ("/admin/snippets/sitesearch/synonymgroup/history/abc/revisions/compare/1...2/", 404),
     ],
 )
 def test_bad_ids_that_once_gave_500(regions, superuser_client, path, status):
