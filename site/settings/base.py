@@ -154,8 +154,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # AXES_FAILURE_LIMIT of either it refuses that account (from anywhere) or that address
 # (any account: one address trying many accounts) for AXES_COOLOFF_TIME; every further
 # try during the lockout starts the cool-off again. What it keeps and for how long:
-# README, "Privacy". Its backend must come first: it refuses a locked-out login before
-# the password is checked.
+# README, "Security and privacy". Its backend must come first: it refuses a
+# locked-out login before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -252,8 +252,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localho
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-# Editors of one page or snippet see each other in the editor, and are told at once
-# when someone saves a newer version (Wagtail's defaults, stated so they stay on);
+# Editors of one page or snippet see each other in the editor, and are told within
+# seconds when someone saves a newer version (Wagtail's defaults, stated so they stay on);
 # saving a form older than the latest version is refused (core/edit_conflicts.py).
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000  # ms
 WAGTAIL_AUTOSAVE_INTERVAL = 500  # ms after the last change

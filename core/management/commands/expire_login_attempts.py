@@ -7,7 +7,7 @@ from django.utils import timezone
 class Command(BaseCommand):
     help = (
         "Sletter django-axes' optegnelser om mislykkede logins, når spærretiden "
-        "(AXES_COOLOFF_TIME) er udløbet (køres fx hver time; se README, Privatliv)."
+        "(AXES_COOLOFF_TIME) er udløbet (køres fx hver time; se README, Security and privacy)."
     )
 
     def handle(self, **options):
