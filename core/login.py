@@ -23,7 +23,9 @@ def log_lockout(sender, request, username, ip_address, **kwargs):
     # Axes logs each failure with the username masked (it may be a mistyped password);
     # a lockout names the account, so that an administrator knows which to look at.
     # Not the address: that stays in axes' records, which expire (README, "Security and privacy").
-    logger.warning("Login locked: account %r after too many failed logins.", username)
+    logger.warning(
+        "Login locked out: too many failed logins for account %r or from its address.", username
+    )
 
 
 def connect_signals():
