@@ -17,8 +17,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported here, not at the top: it imports Wagtail's models, which exist
         # only once the app registry is ready.
-        from . import i18n
+        from . import i18n, login, wagtail_fixes
 
         i18n.connect_signals()
+        login.connect_signals()
+        wagtail_fixes.apply()
         # Each app's part of the content format registers itself in its `content` module.
         autodiscover_modules("content")

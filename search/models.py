@@ -15,6 +15,7 @@ search.engine.install(schema_editor) again after it.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import RevisionMixin
 
 
 class SearchUnit(models.Model):
@@ -116,11 +117,13 @@ class SearchPageTerms(models.Model):
 MAX_MEMBER = 100  # characters in one word or phrase of a synonym group
 
 
-class SynonymGroup(models.Model):
+class SynonymGroup(RevisionMixin, models.Model):
     """Words and phrases a search should treat as the same, kept by editors.
 
     A search for any member also finds the others, in any inflection and, for a
-    phrase, in any word order (search.synonyms, search.query)."""
+    phrase, in any word order (search.synonyms, search.query). Each save in the admin
+    keeps a revision: the history, and the refusal of a save from an out-of-date form
+    (core/edit_conflicts.py)."""
 
     class Kind(models.TextChoices):
         SYNONYM = "synonym", _("Synonymer")

@@ -3,6 +3,8 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.edit_conflicts import SnippetEditView
+
 from .models import SynonymGroup
 
 
@@ -16,6 +18,7 @@ class SynonymGroupViewSet(SnippetViewSet):
     list_display = ["__str__", "kind", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["members"]
+    edit_view_class = SnippetEditView  # refuses a save from an out-of-date form
 
 
 register_snippet(SynonymGroupViewSet)

@@ -7,6 +7,7 @@ SQLite and media files under DATA_DIR, local-memory cache, database search.
 
 import contextlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,10 +71,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # login throttling: see "Logins" below
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "core.middleware.RefuseOptionsAndTrace",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout during login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -143,6 +149,25 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vejle
 ELASTICSEARCH_LEXICON_PATH = os.environ.get("ELASTICSEARCH_LEXICON_PATH", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# --- Logins ---------------------------------------------------------------------
+# django-axes counts failed logins per username and per client address, and after
+# AXES_FAILURE_LIMIT of either it refuses that account (from anywhere) or that address
+# (any account: one address trying many accounts) for AXES_COOLOFF_TIME; every further
+# try during the lockout starts the cool-off again. What it keeps and for how long:
+# README, "Security and privacy". Its backend must come first: it refuses a
+# locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True  # a successful login forgets the earlier mistakes
+AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (Django keeps last_login)
+AXES_LOCKOUT_CALLABLE = "core.login.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login.LoginForm"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -195,6 +220,29 @@ CONTENT_SECURITY_POLICY = {
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Browser features no page of the site uses, refused for it and anything it frames.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # --- Wagtail ------------------------------------------------------------------
 # The site's home page: listing pages (core.models.IndexPage) stand directly under it.
@@ -204,6 +252,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localho
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Editors of one page or snippet see each other in the editor, and are told within
+# seconds when someone saves a newer version (Wagtail's defaults, stated so they stay on);
+# saving a form older than the latest version is refused (core/edit_conflicts.py).
+WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000  # ms
+WAGTAIL_AUTOSAVE_INTERVAL = 500  # ms after the last change
 
 LOGGING = {
     "version": 1,
@@ -214,5 +267,7 @@ LOGGING = {
     "loggers": {
         name: {"level": os.environ.get("LOG_LEVEL", "WARNING")}
         for name in ("django_tasks", "wagtail", "modelsearch", "weasyprint", "fontTools")
-    },
+    }
+    # django-axes: failed logins and lockouts (WARNING), not every successful login (INFO).
+    | {"axes": {"level": "WARNING"}},
 }

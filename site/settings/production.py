@@ -23,6 +23,13 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# The client's address for the login records (django-axes, through django-ipware):
+# X-Forwarded-For as the TLS proxy in front writes it. FORWARDED_PROXY_COUNT is the
+# number of further proxies whose addresses it holds; a longer chain than that (a
+# client's own X-Forwarded-For) gives the proxy's address instead.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("FORWARDED_PROXY_COUNT", "0"))
+
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay
 # SAMEORIGIN (base.py) rather than DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
