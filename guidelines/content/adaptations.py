@@ -1,7 +1,9 @@
 """Regional adaptations in the content format: a region's version of one document.
 
 An item names its region, the national document and the edition it is based
-on by slug; its `sections` are the adapted sections in order. The page goes
+on by slug; its `sections` are the adapted sections in order, and its
+`stances` the region's stance on each national recommendation in the sections
+it replaces (models/stances.py), by code. The page goes
 under the region's page. Two regions may adapt the same document under the
 same slug, so an adaptation is known by region and slug together, in the
 duplicate check and in the exported file's name (`adaptations/<region>-<slug>.yaml`).
@@ -20,22 +22,34 @@ from ..models import (
     AdaptationMode,
     Edition,
     GuidanceDocumentPage,
+    RecommendationStance,
     Region,
     RegionalAdaptationPage,
     RegionPage,
     SectionAdaptation,
+    Stance,
 )
 from ..models.adaptations import LOCAL_TEXT_FEATURES, entry_problems
+from ..models.stances import (
+    STANCE_TEXT_FEATURES,
+    coverage_problems,
+    duplicate_problems,
+    stance_problems,
+)
 
 
-def _check_local_text(html):
-    problem = rich_text_problem(html, LOCAL_TEXT_FEATURES)
-    if problem:
-        raise ValueError(problem)
-    return html
+def _rich_text_checker(features):
+    def check(html):
+        problem = rich_text_problem(html, features)
+        if problem:
+            raise ValueError(problem)
+        return html
+
+    return check
 
 
-LocalRichText = Annotated[str, AfterValidator(_check_local_text)]
+LocalRichText = Annotated[str, AfterValidator(_rich_text_checker(LOCAL_TEXT_FEATURES))]
+StanceRichText = Annotated[str, AfterValidator(_rich_text_checker(STANCE_TEXT_FEATURES))]
 
 
 def find_document(slug, context):
@@ -81,14 +95,29 @@ class SectionEntryItem(Item):
     reason: str = ""
 
 
+class StanceItem(Item):
+    #: The code of a national recommendation in a section the region replaces.
+    code: str
+    stance: Literal[tuple(Stance.values)]
+    text: StanceRichText = ""
+    reason: str = ""
+
+
+STANCE_FIELDS = ("code", "stance", "text", "reason")
+
+
 class AdaptationItem(PageItem):
     region: Slug
     document: Slug
     based_on: Slug | None = None
     intro: str = ""
     sections: list[SectionEntryItem] = []
+    stances: list[StanceItem] = []
 
-    page_attribute: ClassVar[dict] = {"sections": "section_adaptations"}
+    page_attribute: ClassVar[dict] = {
+        "sections": "section_adaptations",
+        "stances": "recommendation_stances",
+    }
 
     @classmethod
     def page_fields(cls):
@@ -112,6 +141,13 @@ class AdaptationItem(PageItem):
                 )
                 for position, entry in enumerate(value)
             ]
+        if name == "stances":
+            return [
+                RecommendationStance(
+                    sort_order=position, **{key: getattr(stance, key) for key in STANCE_FIELDS}
+                )
+                for position, stance in enumerate(value)
+            ]
         return value
 
     @classmethod
@@ -131,6 +167,9 @@ class AdaptationItem(PageItem):
                 }
                 for entry in entries
             ]
+        if name == "stances":
+            stances = value.all() if hasattr(value, "all") else value
+            return [{key: getattr(stance, key) for key in STANCE_FIELDS} for stance in stances]
         return value
 
 
@@ -177,6 +216,26 @@ def check_item(item, context):
         seen.add(entry.section)
         for field, message in entry_problems(entry):
             raise entry_context.error(str(message), field=field)
+    check_stances(item, document, context)
+
+
+def check_stances(item, document, context):
+    """The stances as the editor's form checks them (adaptations/stance_form.py)."""
+
+    def stance_context(position):
+        return context.child(f"stances[{position}] ({item.stances[position].code})")
+
+    for position, stance in enumerate(item.stances):
+        for field, message in stance_problems(stance):
+            raise stance_context(position).error(str(message), field=field)
+    codes = [stance.code for stance in item.stances]
+    replaced = [e.section for e in item.sections if e.mode == AdaptationMode.REPLACED]
+    for position, message in duplicate_problems(codes) or coverage_problems(
+        document, replaced, codes
+    ):
+        if position is None:
+            raise context.error(str(message), field="stances")
+        raise stance_context(position).error(str(message), field="code")
 
 
 @register
