@@ -9,6 +9,7 @@ from .models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
     GuidanceSectionPage,
+    RecommendationStance,
     Region,
     RegionalAdaptationPage,
     RegionPage,
@@ -75,7 +76,7 @@ class RegionPageFactory(wagtail_factories.PageFactory):
 
 class RegionalAdaptationPageFactory(wagtail_factories.PageFactory):
     """Pass `document` (and `based_on`); add entries with `entry()` before saving,
-    or build with sections=[entry(...), ...]."""
+    or build with sections=[entry(...), ...] and stances=[stance(...), ...]."""
 
     title = factory.LazyAttribute(lambda page: f"{page.document.title} i regionen")
     slug = factory.LazyAttribute(lambda page: page.document.slug)
@@ -93,6 +94,15 @@ class RegionalAdaptationPageFactory(wagtail_factories.PageFactory):
             if create:
                 page.save()
 
+    @factory.post_generation
+    def stances(page, create, stances, **kwargs):
+        if stances:
+            page.recommendation_stances = [
+                RecommendationStance(sort_order=i, **values) for i, values in enumerate(stances)
+            ]
+            if create:
+                page.save()
+
 
 def entry(section, mode="supplemented", text="<p>Lokal tekst.</p>", reason=""):
     """Values for one adapted section; replaced sections get a reason by default."""
@@ -101,3 +111,12 @@ def entry(section, mode="supplemented", text="<p>Lokal tekst.</p>", reason=""):
     if mode == "national":
         text = ""
     return {"section": section, "mode": mode, "text": text, "reason": reason}
+
+
+def stance(code, stance="kept", text="", reason=""):
+    """Values for one stance; adapted ones get a wording, excluded ones a reason by default."""
+    if stance == "adapted" and not text:
+        text = f"<p>Regionens formulering af {code}.</p>"
+    if stance == "excluded" and not reason:
+        reason = "Passer ikke til regionens tilbud."
+    return {"code": code, "stance": stance, "text": text, "reason": reason}

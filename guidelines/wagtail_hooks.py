@@ -9,10 +9,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_hooks_permissions  # noqa: F401  (registers its hooks)
+from .adaptations.compare_view import AdaptationPageViewSet
 from .adaptations.panels import ReviewDashboardPanel
 from .adaptations.reports import needing_review, review_list_view
 from .admin_views import RELEASE_PERMISSION, release_edition_view
-from .models import GuidanceDocumentPage, Municipality, Region
+from .models import GuidanceDocumentPage, Municipality, Region, RegionalAdaptationPage
 
 
 class RegionViewSet(SnippetViewSet):
@@ -44,6 +45,12 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_viewset")
+def adaptation_page_viewset():
+    """An adaptation's revisions compared for moderators (adaptations/compare_view.py)."""
+    return AdaptationPageViewSet(model=RegionalAdaptationPage)
 
 
 @hooks.register("register_admin_urls")

@@ -16,7 +16,7 @@ def adaptations_for(user):
         # Aliases (untranslated English pages) follow their original: nothing to review.
         RegionalAdaptationPage.objects.filter(pk__in=editable.values("pk"), alias_of__isnull=True)
         .select_related("document", "based_on")
-        .prefetch_related("section_adaptations")
+        .prefetch_related("section_adaptations", "recommendation_stances")
         .order_by("path")
     )
     documents = {}

@@ -2,8 +2,11 @@
 
 Only what the region wrote itself can go stale: a section it supplements or
 replaces whose national heading or text changed (or which was removed)
-between the edition the adaptation is based on and the newest edition.
-Sections shown as national follow the national text by themselves.
+between the edition the adaptation is based on and the newest edition, and
+the region's stance on a recommendation (models/stances.py) whose heading,
+strength or text changed (or which was removed) in between: exactly the
+stances on the changed codes. Sections shown as national follow the national
+text by themselves.
 
 Editions belong to one document in one language, so the review compares the
 editions of the document the adaptation's `based_on` edition belongs to (see
@@ -25,6 +28,25 @@ def changed_sections(old, new):
         if now is None or (now["title"], now["text"]) != (section["title"], section["text"]):
             changed.add(section["slug"])
     return changed
+
+
+def changed_recommendations(old, new):
+    """Codes of recommendations in snapshot `old` whose heading, strength or text
+    differ in `new`, or are gone (as the editions comparison counts a change)."""
+
+    def by_code(snapshot):
+        return {
+            recommendation["code"]: (
+                recommendation["title"],
+                recommendation["strength"],
+                recommendation["text"],
+            )
+            for section in snapshot["sections"]
+            for recommendation in section["recommendations"]
+        }
+
+    before, after = by_code(old), by_code(new)
+    return {code for code, value in before.items() if after.get(code) != value}
 
 
 class Review:
@@ -64,18 +86,48 @@ class Review:
         changed = changed_sections(self.based_on.snapshot, newer.snapshot)
         return [slug for slug in self.adaptation.entries if slug in changed]
 
+    @cached_property
+    def stances(self):
+        """Codes of the region's stances on recommendations that changed upstream,
+        in the adaptation's order."""
+        newer = self.newer_edition
+        if newer is None:
+            return []
+        changed = changed_recommendations(self.based_on.snapshot, newer.snapshot)
+        return [
+            stance.code
+            for stance in self.adaptation.recommendation_stances.all()
+            if stance.code in changed
+        ]
+
     @property
     def needed(self):
-        return bool(self.sections)
+        return bool(self.sections or self.stances)
+
+    @cached_property
+    def comparison(self):
+        return compare(self.based_on.snapshot, self.newer_edition.snapshot)
 
     @cached_property
     def changes(self):
         """The editions comparison, narrowed to the sections that need review."""
-        if not self.needed:
+        if not self.sections:
             return []
-        comparison = compare(self.based_on.snapshot, self.newer_edition.snapshot)
         wanted = set(self.sections)
-        return [change for change in comparison.sections if change.slug in wanted]
+        return [change for change in self.comparison.sections if change.slug in wanted]
+
+    @cached_property
+    def flagged_stances(self):
+        """Code -> the recommendation's change (editions comparison), for each
+        stance that needs review."""
+        if not self.stances:
+            return {}
+        wanted = set(self.stances)
+        return {
+            change.code: change
+            for change in self.comparison.recommendations
+            if change.code in wanted
+        }
 
     @cached_property
     def link_document(self):

@@ -1,7 +1,9 @@
 """Regional adaptations in the content format: a region's version of one document.
 
 An item names its region, the national document and the edition it is based
-on by slug; its `sections` are the adapted sections in order. The page goes
+on by slug; its `sections` are the adapted sections in order, and its
+`stances` the region's stance on each national recommendation in the sections
+it replaces (models/stances.py), by code. The page goes
 under the region's page. Two regions may adapt the same document under the
 same slug, so an adaptation is known by region and slug together, in the
 duplicate check and in the exported file's name (`adaptations/<region>-<slug>.yaml`).
@@ -18,12 +20,20 @@ from ..models import (
     AdaptationMode,
     Edition,
     GuidanceDocumentPage,
+    RecommendationStance,
     Region,
     RegionalAdaptationPage,
     RegionPage,
     SectionAdaptation,
+    Stance,
 )
 from ..models.adaptations import LOCAL_TEXT_FEATURES, entry_problems
+from ..models.stances import (
+    STANCE_TEXT_FEATURES,
+    coverage_problems,
+    duplicate_problems,
+    stance_problems,
+)
 
 
 def find_document(slug, context):
@@ -70,14 +80,30 @@ class SectionEntryItem(Item):
     reason: str = ""
 
 
+class StanceItem(Item):
+    #: The code of a national recommendation in a section the region replaces.
+    code: str
+    stance: Literal[tuple(Stance.values)]
+    #: rich text, cleaned with STANCE_TEXT_FEATURES on import
+    text: str = ""
+    reason: str = ""
+
+
+STANCE_FIELDS = ("code", "stance", "text", "reason")
+
+
 class AdaptationItem(PageItem):
     region: Slug
     document: Slug
     based_on: Slug | None = None
     intro: str = ""
     sections: list[SectionEntryItem] = []
+    stances: list[StanceItem] = []
 
-    page_attribute: ClassVar[dict] = {"sections": "section_adaptations"}
+    page_attribute: ClassVar[dict] = {
+        "sections": "section_adaptations",
+        "stances": "recommendation_stances",
+    }
 
     @classmethod
     def page_fields(cls):
@@ -101,6 +127,13 @@ class AdaptationItem(PageItem):
                 )
                 for position, entry in enumerate(value)
             ]
+        if name == "stances":
+            return [
+                RecommendationStance(
+                    sort_order=position, **{key: getattr(stance, key) for key in STANCE_FIELDS}
+                )
+                for position, stance in enumerate(value)
+            ]
         return value
 
     @classmethod
@@ -120,6 +153,9 @@ class AdaptationItem(PageItem):
                 }
                 for entry in entries
             ]
+        if name == "stances":
+            stances = value.all() if hasattr(value, "all") else value
+            return [{key: getattr(stance, key) for key in STANCE_FIELDS} for stance in stances]
         return value
 
 
@@ -169,6 +205,29 @@ def check_item(item, context):
             raise entry_context.error(problem, field="text")
         for field, message in entry_problems(entry):
             raise entry_context.error(str(message), field=field)
+    check_stances(item, document, context)
+
+
+def check_stances(item, document, context):
+    """The stances as the editor's form checks them (adaptations/stance_form.py)."""
+
+    def stance_context(position):
+        return context.child(f"stances[{position}] ({item.stances[position].code})")
+
+    for position, stance in enumerate(item.stances):
+        problem = rich_text_problem(stance.text, STANCE_TEXT_FEATURES)
+        if problem:
+            raise stance_context(position).error(problem, field="text")
+        for field, message in stance_problems(stance):
+            raise stance_context(position).error(str(message), field=field)
+    codes = [stance.code for stance in item.stances]
+    replaced = [e.section for e in item.sections if e.mode == AdaptationMode.REPLACED]
+    for position, message in duplicate_problems(codes) or coverage_problems(
+        document, replaced, codes
+    ):
+        if position is None:
+            raise context.error(str(message), field="stances")
+        raise stance_context(position).error(str(message), field="code")
 
 
 @register

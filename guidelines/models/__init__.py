@@ -3,6 +3,7 @@ from .documents import GuidanceDocumentPage, GuidanceIndexPage, GuidanceSectionP
 from .editions import Edition, EditionStatus
 from .reference import Municipality, Region
 from .regions import RegionIndexPage, RegionPage
+from .stances import RecommendationStance, Stance
 
 __all__ = [
     "AdaptationMode",
@@ -14,7 +15,9 @@ __all__ = [
     "Municipality",
     "Region",
     "RegionIndexPage",
+    "RecommendationStance",
     "RegionPage",
     "RegionalAdaptationPage",
     "SectionAdaptation",
+    "Stance",
 ]

@@ -28,6 +28,8 @@ In two languages (core/i18n.py) the rule is:
   unless the adaptation was based on an edition of the English document.
 """
 
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -36,7 +38,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
@@ -45,12 +47,15 @@ from wagtail.search import index
 from core.i18n import locale_by_id, localize
 from core.models import SitePage
 
-from ..adaptations.forms import AdaptationPageForm
-from ..adaptations.panels import ReviewPanel
+from ..adaptations.compare import KeyedInlinePanel
+from ..adaptations.panels import ReviewPanel, SideBySidePanel
+from ..adaptations.preview import PreviewLinks
 from ..adaptations.review import Review
+from ..adaptations.stance_form import AdaptationStanceForm
 from .documents import GuidanceDocumentPage
 from .editions import Edition
 from .reference import Region
+from .stances import StanceRow, coverage_problems, duplicate_problems, stance_problems
 
 LOCAL_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
@@ -147,22 +152,39 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             [FieldPanel("document"), FieldPanel("based_on")], heading=_("Hvad der tilpasses")
         ),
         FieldPanel("intro"),
-        InlinePanel(
+        SideBySidePanel(heading=_("Den nationale tekst ved siden af den lokale")),
+        KeyedInlinePanel(
             "section_adaptations",
+            key="section",
             heading=_("Tilpassede afsnit"),
             label=_("Afsnit"),
             help_text=_("Afsnit, der ikke står her, vises som i den nationale vejledning."),
+        ),
+        KeyedInlinePanel(
+            "recommendation_stances",
+            key="code",
+            heading=_("Holdninger til anbefalinger i erstattede afsnit"),
+            label=_("Holdning"),
+            help_text=_(
+                "Når regionen erstatter et afsnit, skal hver national anbefaling i det have "
+                "præcis én holdning: beholdt (vises med den nationale ordlyd), tilpasset (med "
+                "regionens formulering) eller ikke vedtaget (med en begrundelse)."
+            ),
         ),
     ]
     search_fields = SitePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["guidelines.RegionPage"]
     subpage_types = []
-    base_form_class = AdaptationPageForm
+    base_form_class = AdaptationStanceForm
     # The document-wide rules, for the editor's form (adaptations/forms.py): it asks
     # its instance's class for them rather than import the models that import it.
     document_problems = staticmethod(document_problems)
     edition_fits = staticmethod(edition_fits)
     twin_problem = staticmethod(twin_problem)
+    # The stances' rules, for the stances' part of the form (adaptations/stance_form.py).
+    coverage_problems = staticmethod(coverage_problems)
+    duplicate_problems = staticmethod(duplicate_problems)
+    replaced_mode = AdaptationMode.REPLACED
 
     class Meta:
         verbose_name = _("regional tilpasning")
@@ -205,6 +227,12 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
         entries = list(self.section_adaptations.all())
         for entry in entries:
             errors.extend(f"{entry.section}: {message}" for _f, message in entry_problems(entry))
+        # The stances themselves; which ones the national text asks for is checked
+        # where they are stated (models/stances.py).
+        stances = list(self.recommendation_stances.all())
+        for stance in stances:
+            errors.extend(f"{stance.code}: {message}" for _f, message in stance_problems(stance))
+        errors.extend(message for _p, message in duplicate_problems([s.code for s in stances]))
         if self.document_id:
             errors.extend(document_problems(self.document, [e.section for e in entries]))
             if self.based_on_id and not edition_fits(self.based_on, self.document):
@@ -235,9 +263,21 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             document=self.national_document,
             versions=self.versions(),
             national=national,
-            view_query="?visning=national" if national else "",
+            # The whole document's view, which every link within it carries.
+            view="national" if national else "",
         )
         return context
+
+    def reader_url(self, request, slug="", **query):
+        """A link to one of the adaptation's views (the contents, or section `slug`)
+        with the reader's switches in `query`; in a preview, to the same view in
+        the preview (adaptations/preview.py)."""
+        links = getattr(request, "adaptation_preview", None)
+        if links is not None:
+            return links.url(slug, **query)
+        url = self.section_url(slug, request) if slug else self.get_url(request)
+        params = {key: value for key, value in query.items() if value}
+        return url + ("?" + urlencode(params) if params else "")
 
     @path("")
     def overview(self, request):
@@ -251,29 +291,66 @@ class RegionalAdaptationPage(RoutablePageMixin, SitePage):
             raise Http404(_("Vejledningen har intet afsnit med denne adresse."))
         section, entry = versions[position]
         context = self.get_context(request)
-        national = context["national"]
+        national, view = context["national"], context["view"]
         choice = request.GET.get("tekst")
         show_national = choice == "national" or (choice != "regional" and national)
         # Both versions of this section, as links; the document's view is kept.
-        here = request.path
-        switch_urls = (
-            {
-                "regional": here + "?visning=national&tekst=regional",
-                "national": here + "?visning=national",
-            }
-            if national
-            else {"regional": here, "national": here + "?tekst=national"}
-        )
+        switch_urls = {
+            "regional": self.reader_url(
+                request, slug, visning=view, tekst="regional" if national else ""
+            ),
+            "national": self.reader_url(
+                request, slug, visning=view, tekst="" if national else "national"
+            ),
+        }
         context.update(
             section=section,
             entry=entry,
             show_national=entry is None or show_national,
             switch_urls=switch_urls,
+            stances=self.stance_rows(section) if entry is not None and entry.is_replaced else [],
             previous_version=versions[position - 1] if position else None,
             next_version=versions[position + 1] if position + 1 < len(versions) else None,
             review_change=next((c for c in self.review.changes if c.slug == section.slug), None),
         )
         return TemplateResponse(request, "guidelines/adaptations/adaptation_section.html", context)
+
+    def stance_rows(self, section):
+        """For a section the region replaces: each national recommendation in it, in
+        reading order, with the region's stance on it (None while it has none) and
+        the upstream change that flags that stance for review (or None)."""
+        # A draft may hold a stance not chosen yet (Wagtail defers required fields
+        # in drafts): that is no stance.
+        stances = {s.code: s for s in self.recommendation_stances.all() if s.stance}
+        flagged = self.review.flagged_stances
+        return [
+            StanceRow(rec, stances.get(rec["code"]), flagged.get(rec["code"]))
+            for rec in section.recommendations
+        ]
+
+    # --- Preview ----------------------------------------------------------
+    #
+    # Moderators approve what they can read: a preview shows every section and
+    # both switches, its links staying in the preview (adaptations/preview.py).
+
+    def make_preview_request(
+        self, original_request=None, preview_mode=None, extra_request_attrs=None
+    ):
+        attrs = dict(extra_request_attrs or {})
+        if original_request is not None:
+            attrs["adaptation_preview"] = PreviewLinks(original_request)
+        return super().make_preview_request(original_request, preview_mode, attrs)
+
+    def serve_preview(self, request, mode_name):
+        links = getattr(request, "adaptation_preview", None)
+        if links is None:
+            return self.overview(request)
+        # The reader's switches, as the made-up request at the page's address would
+        # carry them had the reader followed the link.
+        request.GET = links.reader_query
+        if links.section:
+            return self.section_view(request, links.section)
+        return self.overview(request)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)

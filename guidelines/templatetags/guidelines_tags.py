@@ -65,3 +65,10 @@ def regional_offer(context, document, section=None):
             ),
         )
     return offer
+
+
+@register.simple_tag(takes_context=True)
+def adaptation_url(context, slug="", **query):
+    """A link within the adaptation being read: its contents (no slug) or a section,
+    with the reader's switches (`visning`, `tekst`); in a preview, within the preview."""
+    return context["adaptation"].reader_url(context.get("request"), slug, **query)

@@ -1,6 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
 
 from guidelines.factories import RegionalAdaptationPageFactory, entry
+from guidelines.permissions import setup_permissions
 
 from .test_content_format import DOCUMENT, SITE, write
 
@@ -34,3 +37,22 @@ def content(tmp_path):
     write(content, "site.yaml", SITE)
     write(content, "doc.yaml", DOCUMENT)
     return content
+
+
+@pytest.fixture
+def csrf_login(django_user_model, regions):
+    """login(username, group): an admin client that enforces CSRF, as a browser's
+    requests meet it, for a new user in the named group. The groups and workflows
+    are set up at the first login, once the test's pages exist."""
+
+    def login(username, group):
+        if not Group.objects.filter(name=group).exists():
+            setup_permissions()
+        user = django_user_model.objects.create_user(username, password="x")
+        user.groups.set(Group.objects.filter(name=group))
+        assert user.groups.exists(), group
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        return client
+
+    return login

@@ -274,6 +274,7 @@ class TestEditorForm:
                         for slug, mode, text_html, reason in sections
                     ]
                 ),
+                "recommendation_stances": inline_formset([]),
                 **extra,
             }
         )
@@ -384,6 +385,7 @@ def test_entry_added_by_a_colleague_meanwhile_counts_against_duplicates(
             "based_on": page.based_on_id,
             "intro": "",
             "section_adaptations": inline_formset(stale, initial=2),
+            "recommendation_stances": inline_formset([]),
         }
     )
     for action in ({}, {"action-publish": "1"}):

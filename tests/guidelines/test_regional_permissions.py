@@ -150,6 +150,7 @@ def adaptation_form(document, action, title, slug, intro="Hvad der er særligt."
             "section_adaptations": inline_formset(
                 entries, initial=0 if page is None else len(entries)
             ),
+            "recommendation_stances": inline_formset([]),
             action: action,
         }
     )
