@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "search",
     "core",
     "danish_admin",  # before the wagtail apps: its Danish wins (see danish_admin/apps.py)
+    "editorial",  # before the wagtail apps: its admin templates win (editorial/apps.py)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -204,6 +205,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localho
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The password field labelled in the editor's language (editorial/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,15 @@
+"""The admin's login form (settings.WAGTAILADMIN_USER_LOGIN_FORM).
+
+Wagtail's form declares its password field anew without a label, so Django makes
+one from the field's name, in English ("Password") whatever the language. Django's
+own form has the label, translated by Django's catalogues ("Adgangskode").
+"""
+
+from django.contrib.auth.forms import AuthenticationForm
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
+
+
+class LoginForm(WagtailLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = AuthenticationForm.base_fields["password"].label
