@@ -11,6 +11,11 @@ translate the same msgid the app listed *earlier* in INSTALLED_APPS wins
 (LOCALE_PATHS beat all apps). That is why "danish_admin" is listed before
 "wagtail_localize" and the wagtail apps in the settings.
 
+Where a fix needs a template rather than a translation, templates/wagtailadmin/
+holds Wagtail's template adjusted (it takes Wagtail's place for the same reason,
+its place in INSTALLED_APPS): these use Wagtail's own msgids, which is why
+`make makemessages` leaves this app out, as it does the catalogue.
+
 The compiled .mo files are not committed; site/catalogues.py compiles them.
 """
 

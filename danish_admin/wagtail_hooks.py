@@ -1,22 +1,16 @@
-"""Two admin menu labels that would otherwise stay in one language per process.
+"""A menu label that would otherwise stay in one language per process.
 
 Wagtail builds its menus once and keeps the items. wagtail-localize translates
-its report's label with gettext, and Wagtail formats its "What's new" label, at
-that moment: both stay in the language of whoever opened the admin first after
-a restart. Here they are made lazy again, so each editor reads their own language.
+its report's label with gettext at that moment: it stays in the language of
+whoever opened the admin first after a restart. Here it is made lazy again, so
+each editor reads their own language. (Wagtail's "What's new" item, formatted
+the same way, is gone: it linked Wagtail's English release notes; see
+editorial/wagtail_hooks.py.)
 """
 
 from django.urls import reverse
-from django.utils.functional import lazy
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.utils.version import get_main_version
-
-WHATS_NEW = "whats-new-in-wagtail-"
-
-
-def _whats_new(version):
-    return gettext("What's new in Wagtail %(version)s") % {"version": version}
 
 
 @hooks.register("construct_reports_menu")
@@ -25,10 +19,3 @@ def translations_report_label(request, menu_items):
     for item in menu_items:
         if item.url == url:
             item.label = gettext_lazy("Translations")
-
-
-@hooks.register("construct_help_menu")
-def whats_new_label(request, menu_items):
-    for item in menu_items:
-        if item.name.startswith(WHATS_NEW):
-            item.label = lazy(_whats_new, str)(get_main_version(include_patch=False))

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "search",
     "core",
     "danish_admin",  # before the wagtail apps: its Danish wins (see danish_admin/apps.py)
+    "editorial",  # before the wagtail apps: its admin templates win (editorial/apps.py)
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -166,7 +167,6 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True  # a successful login forgets the earlier mistakes
 AXES_DISABLE_ACCESS_LOG = True  # successful logins are not recorded (Django keeps last_login)
 AXES_LOCKOUT_CALLABLE = "core.login.lockout_response"
-WAGTAILADMIN_USER_LOGIN_FORM = "core.login.LoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -257,6 +257,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # saving a form older than the latest version is refused (core/edit_conflicts.py).
 WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10_000  # ms
 WAGTAIL_AUTOSAVE_INTERVAL = 500  # ms after the last change
+# The password field labelled in the editor's language (editorial/forms.py), with the
+# lockout message of core.login.
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.forms.LoginForm"
 
 LOGGING = {
     "version": 1,
