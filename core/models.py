@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
+from .drafts import admin_display_title
+
 
 class SitePage(Page):
     """Fields every public page of the platform has."""
@@ -27,6 +29,11 @@ class SitePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_admin_display_title(self):
+        # Wagtail names a page by this throughout the admin: by the published title
+        # to a user who may not see the page's draft (drafts.py).
+        return admin_display_title(self) or super().get_admin_display_title()
 
 
 class IndexPage(SitePage):

@@ -5,13 +5,11 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.login import AdminLoginForm
 from danish_admin import views as danish_admin_views
-from guidelines.admin_hooks_permissions import ChosenPagesView
 from home.sitemap import LocalizedSitemap
 
 # Django's admin says so when django-axes has locked an account, as Wagtail's does.
@@ -19,9 +17,6 @@ admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # Before Wagtail's own route for it, which has no hook to hide other regions' drafts.
-    # Wagtail's admin URLs require admin access; a route of our own must say so too.
-    path("admin/choose-page/chosen-multiple/", require_admin_access(ChosenPagesView.as_view())),
     # Before Wagtail's own, which reads only Wagtail's catalogue (danish_admin/views.py).
     path("admin/jsi18n/", danish_admin_views.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),

@@ -235,8 +235,9 @@ def actions(page):
 
 
 def refused(response):
-    """Wagtail refuses with 403, or by sending the user back to the dashboard."""
-    return response.status_code == 403 or (
+    """Wagtail refuses with 403, or by sending the user back to the dashboard; pages
+    never published that the user may not see are not found (core/drafts.py)."""
+    return response.status_code in (403, 404) or (
         response.status_code == 302 and response["Location"] == "/admin/"
     )
 
@@ -524,20 +525,27 @@ def draft_views(page):
     }
 
 
+def text_of(response):
+    if response.get("Content-Type", "").startswith("application/json"):  # the page chooser
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def shows_the_draft(response):
+    """Whether a response names the page's draft (its title or text)."""
+    return DRAFT in text_of(response)
+
+
 def shows_the_page(response):
     """Whether a response names the page, in its published or its draft version."""
-    if response.get("Content-Type", "").startswith("application/json"):  # the page chooser
-        body = json.dumps(response.json(), ensure_ascii=False)
-    else:
-        body = response.content.decode()
-    return DRAFT in body or SYD_TITLE in body
+    return shows_the_draft(response) or SYD_TITLE in text_of(response)
 
 
 @pytest.mark.parametrize("user", ["midt_editor", "midt_moderator", "national_editor"])
 def test_another_regions_draft_is_not_shown(request, user, syd_draft):
     client = request.getfixturevalue(user)
     shown = [
-        name for name, url in draft_views(syd_draft).items() if shows_the_page(client.get(url))
+        name for name, url in draft_views(syd_draft).items() if shows_the_draft(client.get(url))
     ]
     assert shown == []
 
@@ -552,9 +560,11 @@ def test_the_regions_own_moderator_sees_the_draft_in_those_views(syd_moderator, 
     assert missing == []
 
 
-def test_the_page_choosers_chosen_view_does_not_name_other_regions_drafts(
+def test_the_page_chooser_names_other_regions_pages_by_their_published_title(
     midt_editor, syd_moderator, syd_draft
 ):
+    # The page stays choosable for links, under the title its readers see.
     url = f"/admin/choose-page/chosen-multiple/?id={syd_draft.pk}&id=x"
-    assert not shows_the_page(midt_editor.get(url))
-    assert shows_the_page(syd_moderator.get(url))
+    assert [item["adminTitle"] for item in midt_editor.get(url).json()["result"]] == [SYD_TITLE]
+    assert not shows_the_draft(midt_editor.get(url))
+    assert shows_the_draft(syd_moderator.get(url))
