@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from wagtail.admin import messages
 from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.pages.edit import EditView as WagtailPageEditView
+from wagtail.admin.views.pages.revisions import RevisionsRevertView
 from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.snippets.views.snippets import EditView as WagtailSnippetEditView
 
@@ -72,7 +73,10 @@ class RefuseStaleSaves:
         self.autosave_enabled = False
 
 
-class PageEditView(RefuseStaleSaves, WagtailPageEditView):
+class RefuseStalePageSaves(RefuseStaleSaves):
+    """For the page edit view and the revert view (an edit form filled from an older
+    revision, which saves over whatever is newest)."""
+
     def revisions(self):
         return self.real_page_record.revisions
 
@@ -98,11 +102,20 @@ class PageEditView(RefuseStaleSaves, WagtailPageEditView):
         return self.render_to_response(self.get_context_data())
 
 
+class PageEditView(RefuseStalePageSaves, WagtailPageEditView):
+    pass
+
+
+class PageRevertView(RefuseStalePageSaves, RevisionsRevertView):
+    pass
+
+
 class ConflictSafePageViewSet(PageViewSet):
     """Wagtail's views for every page type (registered for Page, as Wagtail's own
-    default is), with the edit view above."""
+    default is), with the edit and revert views above."""
 
     edit_view_class = PageEditView
+    revisions_revert_view_class = PageRevertView
 
 
 class SnippetEditView(RefuseStaleSaves, WagtailSnippetEditView):

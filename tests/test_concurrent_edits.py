@@ -166,6 +166,38 @@ def test_saves_one_after_another_are_not_refused(document, anne):
         assert latest_revision(document).as_object().summary == summary
 
 
+def test_reverting_from_an_out_of_date_form_is_refused(document, anne, bent):
+    # B opens an old version to revert to it; A saves meanwhile: B's revert would
+    # silently replace A's version.
+    a, b = browser(anne), browser(bent)
+    old = latest_revision(document)
+    a.post(
+        edit_url(document),
+        document_form(document, document.title, "Første.", open_form(a, edit_url(document))),
+    )
+    revert_url = f"/admin/pages/{document.pk}/revisions/{old.pk}/revert/"
+    b_opened = open_form(b, revert_url)
+    a.post(
+        edit_url(document),
+        document_form(document, document.title, "Annes nye.", open_form(a, edit_url(document))),
+    )
+    annes = latest_revision(document)
+
+    refused = b.post(
+        revert_url, document_form(document, document.title, old.as_object().summary, b_opened)
+    )
+    assert refused.status_code == 200 and REFUSED in refused.content.decode()
+    assert latest_revision(document).pk == annes.pk
+
+    # With nobody saving in between, the revert goes through.
+    b_opened = open_form(b, revert_url)
+    reverted = b.post(
+        revert_url, document_form(document, document.title, old.as_object().summary, b_opened)
+    )
+    assert reverted.status_code == 302
+    assert latest_revision(document).as_object().summary == old.as_object().summary
+
+
 def test_the_editor_is_told_when_someone_saves_a_newer_version(document, anne, bent):
     """Wagtail's concurrent-editing notice: B's open editor pings and learns of A's save."""
     a, b = browser(anne), browser(bent)
