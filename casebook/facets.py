@@ -2,17 +2,21 @@
 
 Values within a facet are alternatives (OR), facets combine (AND). Each
 facet's counts are computed with the *other* facets applied, so a reader sees
-how many cases each choice would give; every facet costs one grouped query,
-whatever the number of cases or values.
+how many cases each choice would give. The cases are read once per request
+(CaseTable: one query, and one per many-to-many facet) and filtered and counted
+in memory: a query per facet and combination cost PostgreSQL a scan of every
+case each time. The table is kept between requests until the cases change
+(case_table). docs/search.md, "The casebook's facets", has the figures.
 
 Facets know cases only through the model they are given (its fields and their
 relations), so the casebook's page model can use them without this module
 importing the models, which import it.
 """
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, Q, Value, When
+from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from core.facets import MAX_VALUES_PER_FACET, NATIONAL
@@ -34,38 +38,36 @@ DEFAULT_SORT = "nyeste"
 class Facet:
     param = ""
     label = ""
+    field = ""  # the case's field the facet reads its value from, if one
 
     def options(self, model):
         """(value, label) for every value the facet knows, in display order."""
         raise NotImplementedError
 
-    def q(self, values, model):
-        """The filter for these values on cases of `model`."""
-        raise NotImplementedError
+    def value(self, field_value):
+        """The facet's value for a case whose `field` has this value."""
+        return str(field_value)
 
-    def counts(self, queryset):
-        raise NotImplementedError
+    def values(self, queryset, rows):
+        """(case id, value) for every case of `queryset`: by default from the case rows
+        already read (`rows`: case id -> {field: value})."""
+        return ((pk, self.value(row[self.field])) for pk, row in rows.items())
 
 
 class RegionFacet(Facet):
-    param, label = "region", _("Region")
+    param, label, field = "region", _("Region"), "region__slug"
 
     def options(self, model):
         regions = model._meta.get_field("region").related_model.objects.all()
         return [(r.slug, r.name) for r in regions] + [(NATIONAL, _("Nationalt"))]
 
-    def q(self, values, model):
-        q = Q(region__slug__in=[v for v in values if v != NATIONAL])
-        return q | Q(region__isnull=True) if NATIONAL in values else q
-
-    def counts(self, queryset):
-        rows = queryset.values("region__slug").annotate(n=Count("pk")).order_by()
-        return {row["region__slug"] or NATIONAL: row["n"] for row in rows}
+    def value(self, field_value):
+        return field_value or NATIONAL
 
 
 class RelationFacet(Facet):
-    """A many-to-many facet (values named by `key`), counted on the relation's
-    through table: one row per case and value."""
+    """A many-to-many facet (values named by `key`), read from the relation's
+    through table: one row per case and value, one query."""
 
     relation = ""  # the many-to-many field on the case
     key = "slug"
@@ -74,25 +76,14 @@ class RelationFacet(Facet):
         values = model._meta.get_field(self.relation).related_model.objects.all()
         return [(str(getattr(value, self.key)), value.name) for value in values]
 
-    def _through(self, model):
-        """The through model, its field for the case and its field for the value."""
-        field = model._meta.get_field(self.relation)
-        return field.remote_field.through, field.m2m_field_name(), field.m2m_reverse_field_name()
-
-    def q(self, values, model):
-        through, case, value = self._through(model)
-        chosen = through.objects.filter(**{f"{value}__{self.key}__in": values})
-        return Q(pk__in=chosen.values(f"{case}_id"))
-
-    def counts(self, queryset):
-        through, case, value = self._through(queryset.model)
-        rows = (
-            through.objects.filter(**{f"{case}_id__in": queryset.values("pk")})
-            .values(f"{value}__{self.key}")
-            .annotate(n=Count(f"{case}_id", distinct=True))
-            .order_by()
+    def values(self, queryset, rows):
+        field = queryset.model._meta.get_field(self.relation)
+        through = field.remote_field.through
+        case, value = field.m2m_field_name(), field.m2m_reverse_field_name()
+        pairs = through.objects.filter(**{f"{case}_id__in": queryset.values("pk")}).values_list(
+            f"{case}_id", f"{value}__{self.key}"
         )
-        return {str(row[f"{value}__{self.key}"]): row["n"] for row in rows}
+        return ((pk, str(key)) for pk, key in pairs)
 
 
 class MunicipalityFacet(RelationFacet):
@@ -111,42 +102,22 @@ class ThemeFacet(RelationFacet):
 
 
 class StatusFacet(Facet):
-    param, label = "status", _("Status")
+    param, label, field = "status", _("Status"), "status"
 
     def options(self, model):
         return list(model._meta.get_field("status").choices)
-
-    def q(self, values, model):
-        return Q(status__in=values)
-
-    def counts(self, queryset):
-        rows = queryset.values("status").annotate(n=Count("pk")).order_by()
-        return {row["status"]: row["n"] for row in rows}
 
 
 class PeriodFacet(Facet):
     """When a case started, in fixed spans."""
 
-    param, label = "periode", _("Startår")
+    param, label, field = "periode", _("Startår"), "start_year"
 
     def options(self, model):
         return [(value, value.replace("-", "–")) for value, _start, _end in PERIODS]
 
-    def q(self, values, model):
-        q = Q(pk__in=[])
-        for value, start, end in PERIODS:
-            if value in values:
-                q |= Q(start_year__gte=start, start_year__lte=end)
-        return q
-
-    def counts(self, queryset):
-        bucket = Case(
-            *[When(start_year__gte=s, start_year__lte=e, then=Value(v)) for v, s, e in PERIODS],
-            default=Value(""),
-            output_field=CharField(),
-        )
-        rows = queryset.annotate(bucket=bucket).values("bucket").annotate(n=Count("pk")).order_by()
-        return {row["bucket"]: row["n"] for row in rows if row["bucket"]}
+    def value(self, field_value):
+        return next((v for v, start, end in PERIODS if start <= field_value <= end), "")
 
 
 FACETS = [
@@ -211,27 +182,93 @@ class FacetResult:
     options: list  # dicts: value, label, count, selected
 
 
+class CaseTable:
+    """The cases of a listing read once, as each facet's values per case: one query
+    for the cases (in the chosen order) and one per many-to-many facet, whatever the
+    selection. Filters and every facet's counts are then set operations in memory."""
+
+    def __init__(self, queryset, sort=DEFAULT_SORT, facets=FACETS):
+        fields = sorted({facet.field for facet in facets if facet.field})
+        rows = queryset.order_by(*SORTS[sort][1]).values("pk", *fields)
+        self.rows = {row["pk"]: row for row in rows}  # in the listing's order
+        self.ids = frozenset(self.rows)
+        # param -> value -> the ids of the cases that have it
+        self.index = {}
+        for facet in facets:
+            by_value = self.index[facet.param] = {}
+            for pk, value in facet.values(queryset, self.rows):
+                if pk in self.ids:
+                    by_value.setdefault(value, set()).add(pk)
+
+    def matching(self, param, values):
+        """The ids of the cases with any of `values` (values within a facet are OR)."""
+        return set().union(*(self.index[param].get(v, ()) for v in values))
+
+    def counts(self, param, ids=None):
+        ids = self.ids if ids is None else ids
+        return {value: len(pks & ids) for value, pks in self.index[param].items()}
+
+
+# Tables read lately, by what they were read from; a process keeps a few. The key
+# holds the cases' fingerprint from the database (how many, when last published),
+# so a publish in another process is seen at once, and `_generation`, which
+# counts changes this process made without publishing (forget_tables).
+_tables = OrderedDict()
+TABLES_KEPT = 8
+_generation = 0
+
+
+def forget_tables(**kwargs):
+    """A receiver for the signals that say a case or a vocabulary changed."""
+    global _generation
+    _generation += 1
+    _tables.clear()
+
+
+def case_table(queryset, sort, options, facets=FACETS):
+    """The CaseTable of `queryset` in `sort` order, read anew only when the cases
+    changed: one small aggregate query otherwise."""
+    fingerprint = queryset.aggregate(
+        n=Count("pk"),
+        published=Max("last_published_at"),
+        revised=Max("latest_revision_created_at"),
+    )
+    key = (
+        str(queryset.query),
+        sort,
+        tuple(fingerprint.values()),
+        _generation,
+        tuple((param, tuple(values)) for param, values in sorted(options.items())),
+    )
+    table = _tables.get(key)
+    if table is None:
+        table = _tables[key] = CaseTable(queryset, sort, facets)
+        while len(_tables) > TABLES_KEPT:
+            _tables.popitem(last=False)
+    return table
+
+
 def apply(queryset, selection, options, facets=FACETS):
-    """The filtered cases and, per facet, its options with counts."""
-    filters = {
-        f.param: f.q(selection.values[f.param], queryset.model)
+    """The ids of the filtered cases, in the selection's order, and, per facet, its
+    options with counts (each with the *other* facets applied); and the table, for
+    counts without any filter."""
+    table = case_table(queryset, selection.sort, options, facets)
+    matching = {
+        f.param: table.matching(f.param, selection.values[f.param])
         for f in facets
         if selection.values.get(f.param)
     }
-    results = queryset
-    for q in filters.values():
-        results = results.filter(q)
     facet_results = []
     for facet in facets:
-        others = queryset
-        for param, q in filters.items():
-            if param != facet.param:
-                others = others.filter(q)
-        counts = facet.counts(others)
+        others = table.ids.intersection(
+            *(ids for param, ids in matching.items() if param != facet.param)
+        )
+        counts = table.counts(facet.param, others)
         chosen = selection.values.get(facet.param, [])
         facet_options = [
             {"value": v, "label": label, "count": counts.get(v, 0), "selected": v in chosen}
             for v, label in options[facet.param]
         ]
         facet_results.append(FacetResult(facet, facet_options))
-    return results.order_by(*SORTS[selection.sort][1]), facet_results
+    found = table.ids.intersection(*matching.values())
+    return [pk for pk in table.rows if pk in found], facet_results, table

@@ -32,13 +32,13 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
         context = super().get_context(request, *args, **kwargs)
         options = facets.all_options(CasePage)
         selection = facets.parse(request.GET, options)
-        results, facet_results = facets.apply(self.cases(), selection, options)
-        page_obj = Paginator(
-            results.select_related("region").prefetch_related("municipalities", "themes"),
-            CASES_PER_PAGE,
-        ).get_page(request.GET.get("side"))
+        found, facet_results, table = facets.apply(self.cases(), selection, options)
+        page_obj = Paginator(found, CASES_PER_PAGE).get_page(request.GET.get("side"))
+        shown = CasePage.objects.filter(pk__in=page_obj.object_list).select_related("region")
+        shown = shown.prefetch_related("municipalities", "themes").in_bulk()
+        page_obj.object_list = [shown[pk] for pk in page_obj.object_list]
         # The Denmark overview counts all cases, whatever is filtered below it.
-        region_counts = facets.RegionFacet().counts(self.cases())
+        region_counts = table.counts("region")
         context.update(
             selection=selection,
             facets=facet_results,
