@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,10 +13,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.forms import GroupedCheckboxes
 from core.i18n import locale_by_id, localized_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, Region
+from guidelines.places import region_of_place
 
 from .vocabulary import CaseStatus, TargetGroup, Theme
 
@@ -30,7 +33,7 @@ def _slug_taken(slug, pk=None, translation_key=None):
 def case_errors(
     region, municipalities, start_year, end_year, slug=None, pk=None, translation_key=None
 ):
-    """Rules a case must meet; shared by the model and the admin form."""
+    """Rules a case must meet (CasePage.clean; the admin form's values reach it)."""
     errors = {}
     # Cases live under different parents but are referred to by slug (meetings,
     # content files), so a slug names one case on the whole site. Its translations
@@ -50,19 +53,84 @@ def case_errors(
 
 
 class CasePageForm(WagtailAdminPageForm):
+    """A case's region is the region of the page it lives under (guidelines.places):
+    set and locked for staff, an error for a superuser who contradicts it. The
+    municipalities offered are the region's (all, grouped by region, for a national
+    case), and the rules are checked against what was submitted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        place = self.parent_page if self.parent_page is not None else None
+        if place is None and self.instance.pk:
+            place = self.instance.get_parent()
+        self.place_region = region_of_place(place) if place is not None else None
+        self.place_known = place is not None
+        region_field = self.fields.get("region")
+        if region_field is not None and self.place_known:
+            self.initial["region"] = self.place_region.pk if self.place_region else None
+            region_field.help_text = (
+                _("Casen ligger under %(region)s' side og hører derfor til regionen.")
+                % {"region": self.place_region.name}
+                if self.place_region
+                else _(
+                    "Casen ligger i den nationale casebog og er derfor national. "
+                    "En regional case oprettes under regionens side."
+                )
+            )
+            # A plain list (not the snippet chooser): five regions, shown locked.
+            region_field.empty_label = _("Ingen (national case)")
+            region_field.widget = forms.Select(choices=region_field.choices)
+            if not (self.for_user and self.for_user.is_superuser):
+                region_field.disabled = True
+        municipalities = self.fields.get("municipalities")
+        if municipalities is not None:
+            self._offer_municipalities(municipalities)
+
+    def _offer_municipalities(self, field):
+        # Only the region's are offered; any municipality is accepted by the field, so
+        # that one outside the region is named in the model's error ("Aalborg ligger
+        # ikke i Region Midtjylland").
+        offered = Municipality.objects.select_related("region").order_by("region__code", "name")
+        if self.place_region is not None:
+            # And those the case has, so that one outside the region is shown (and
+            # reported) rather than dropped without a word.
+            current = self.instance.municipalities.all() if self.instance.pk else []
+            offered = offered.filter(
+                Q(region=self.place_region) | Q(pk__in=[m.pk for m in current])
+            )
+        groups = {}
+        for municipality in offered:
+            groups.setdefault(municipality.region.name, []).append(
+                (municipality.pk, municipality.name)
+            )
+        field.widget = GroupedCheckboxes(
+            filter_label=_("Find kommune"), choices=list(groups.items())
+        )
+        field.error_messages["invalid_choice"] = _("Der findes ingen kommune med id %(value)s.")
+
+    def _post_clean(self):
+        # The model's own check (CasePage.clean) reads the case's municipalities:
+        # give it the submitted ones, not those stored before this save.
+        if "municipalities" in self.cleaned_data:
+            self.instance.municipalities = self.cleaned_data["municipalities"]
+        super()._post_clean()
+
     def clean(self):
         cleaned_data = super().clean()
-        errors = case_errors(
-            cleaned_data.get("region"),
-            cleaned_data.get("municipalities") or [],
-            cleaned_data.get("start_year"),
-            cleaned_data.get("end_year"),
-            slug=cleaned_data.get("slug"),
-            pk=self.instance.pk,
-            translation_key=self.instance.translation_key,
-        )
-        for field, message in errors.items():
-            self.add_error(field, message)
+        region = cleaned_data.get("region")
+        if self.place_known and "region" in self.fields and region != self.place_region:
+            self.add_error(
+                "region",
+                _("Casen ligger under %(place)s; dens region skal være %(place)s.")
+                % {"place": self.place_region.name}
+                if self.place_region
+                else _(
+                    "Casen ligger i den nationale casebog og kan ikke høre til en region. "
+                    "Flyt den under regionens side, eller lad feltet stå tomt."
+                ),
+            )
+        # The other rules (case_errors) are the model's (CasePage.clean), which
+        # _post_clean runs on the submitted values.
         return cleaned_data
 
 
