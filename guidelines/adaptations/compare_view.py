@@ -10,7 +10,10 @@ registers the viewset.
 
 from django.utils.translation import gettext
 from wagtail.admin.views.pages.revisions import RevisionsCompareView
-from wagtail.admin.viewsets.pages import PageViewSet
+
+from core.edit_conflicts import ConflictSafePageViewSet
+
+from .new import AdaptationCreateView
 
 
 class AdaptationRevisionsCompareView(RevisionsCompareView):
@@ -22,7 +25,10 @@ class AdaptationRevisionsCompareView(RevisionsCompareView):
         return super()._get_revision_and_heading(revision_id)
 
 
-class AdaptationPageViewSet(PageViewSet):
-    """Wagtail's page views, with the comparison above (wagtail_hooks.py registers it)."""
+class AdaptationPageViewSet(ConflictSafePageViewSet):
+    """The page views of every page (with stale saves refused), with the comparison
+    above and a new adaptation started from its document (new.py); wagtail_hooks.py
+    registers it."""
 
     revisions_compare_view_class = AdaptationRevisionsCompareView
+    add_view_class = AdaptationCreateView

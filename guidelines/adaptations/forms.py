@@ -24,23 +24,27 @@ RELATION = "section_adaptations"
 
 
 def original_documents(document_model):
-    """The documents in the default locale, which adaptations name."""
-    return document_model.objects.filter(locale=default_locale())
+    """The live documents in the default locale, which adaptations name. (Drafts are
+    not offered: a region's editors may not see national drafts, core/drafts.py.)"""
+    return document_model.objects.live().filter(locale=default_locale())
 
 
-def section_choices(document_model, document):
+def offered_sections(document, kept=()):
+    """The document's published sections, and those named in `kept` (the entries the
+    adaptation already has), so that no entry loses its section unseen."""
+    return [
+        (section.slug, section.numbered_title)
+        for section in document.all_sections()
+        if section.live or section.slug in kept
+    ]
+
+
+def section_choices(document_model, document, kept=()):
     if document is not None:
-        return [("", "---------")] + [
-            (section.slug, section.numbered_title) for section in document.all_sections()
-        ]
+        return [("", "---------")] + offered_sections(document, kept)
     groups = [("", "---------")]
     for each in original_documents(document_model).order_by("path"):
-        groups.append(
-            (
-                each.display_title,
-                [(section.slug, section.numbered_title) for section in each.all_sections()],
-            )
-        )
+        groups.append((each.display_title, offered_sections(each, kept)))
     return groups
 
 
@@ -56,16 +60,27 @@ class AdaptationPageForm(WagtailAdminPageForm):
                 | Q(pk=self.instance.document_id)
             )
             field.widget = forms.Select(choices=field.widget.choices)
+            field.error_messages["invalid_choice"] = _(
+                "Vælg et udgivet nationalt dokument fra listen."
+            )
         if "based_on" in self.fields:
             editions = edition_model.objects.select_related(
                 "document", "document__locale"
             ).order_by("document__path", "effective_date", "released_at")
             if document is not None:
-                # The document's editions, or its translations' (see the module docstring).
+                # The document's editions in the adaptation's language (or, for an
+                # English adaptation, the Danish original's too: the module docstring).
                 editions = editions.filter(document__translation_key=document.translation_key)
+                if self.instance.locale_id == document.locale_id:
+                    editions = editions.filter(document=document) | editions.filter(
+                        pk=self.instance.based_on_id or 0
+                    )
                 if not self.instance.based_on_id and document.edition_list:
                     self.initial.setdefault("based_on", document.edition_list[-1].pk)
             self.fields["based_on"].queryset = editions
+            self.fields["based_on"].error_messages["invalid_choice"] = _(
+                "Vælg en af dokumentets udgaver fra listen."
+            )
             self.fields["based_on"].label_from_instance = lambda edition: (
                 f"{edition.document.display_title}: {edition.label}"
                 if document is None
@@ -76,7 +91,12 @@ class AdaptationPageForm(WagtailAdminPageForm):
 
         formset = self.formsets.get(RELATION)
         if formset is not None:
-            choices = section_choices(document_model, document)
+            kept = (
+                set(formset.get_queryset().values_list("section", flat=True))
+                if self.instance.pk
+                else set()
+            )
+            choices = section_choices(document_model, document, kept)
             base = formset.form
 
             class EntryForm(base):
@@ -84,7 +104,15 @@ class AdaptationPageForm(WagtailAdminPageForm):
                     super().__init__(*args, **kwargs)
                     field = self.fields["section"]
                     self.fields["section"] = forms.ChoiceField(
-                        choices=choices, label=field.label, help_text=field.help_text
+                        choices=choices,
+                        label=field.label,
+                        help_text=field.help_text,
+                        error_messages={
+                            "invalid_choice": _(
+                                "Dokumentet har intet udgivet afsnit “%(value)s”. "
+                                "Vælg et afsnit fra listen."
+                            )
+                        },
                     )
 
             formset.form = EntryForm

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from casebook.models import CasePage, TargetGroup, Theme
-from guidelines.models import Municipality
+from guidelines.models import GuidanceDocumentPage, Municipality
 from tests.danish_admin.test_admin_is_danish import interface_strings
 
 from .conftest import sidebar_items
@@ -129,12 +129,14 @@ def test_the_guide_names_what_the_screens_show(staff, midt):
     danish, _english = midt
     editor, moderator = staff["editor"], staff["moderator"]
     pending = submitted_case(editor, danish)
+    document = f"?dokument={GuidanceDocumentPage.objects.live().filter(locale=danish.locale)[0].pk}"
     screens = set()
     for client, url in [
         (editor, "/admin/"),
         (editor, f"/admin/pages/{danish.pk}/"),
         (editor, f"/admin/pages/{danish.pk}/add_subpage/"),
         (editor, f"/admin/pages/add/guidelines/regionaladaptationpage/{danish.pk}/"),
+        (editor, f"/admin/pages/add/guidelines/regionaladaptationpage/{danish.pk}/{document}"),
         (editor, f"/admin/pages/add/casebook/casepage/{danish.pk}/"),
         (editor, "/admin/account/"),
         (moderator, "/admin/"),

@@ -39,8 +39,10 @@ def csrf_token(response):
 
 
 def post_form(client, url, data):
-    """GET the form, then POST `data` with the token the form carried."""
-    token = csrf_token(client.get(url))
+    """GET the form, then POST `data` with the token the form carried. A new
+    adaptation's form is opened for the document posted (adaptations/new.py)."""
+    opened = url if "/edit/" in url else f"{url}?dokument={data['document']}"
+    token = csrf_token(client.get(opened))
     return client.post(url, {**data, "csrfmiddlewaretoken": token})
 
 
@@ -182,7 +184,10 @@ class TestPreview:
         region = regions["midtjylland"]
         url = f"/admin/pages/add/guidelines/regionaladaptationpage/{region.pk}/preview/"
         token = csrf_token(
-            editor.get(f"/admin/pages/add/guidelines/regionaladaptationpage/{region.pk}/")
+            editor.get(
+                f"/admin/pages/add/guidelines/regionaladaptationpage/{region.pk}/"
+                f"?dokument={national.pk}"
+            )
         )
         assert editor.post(url, {**adaptation_data(national), "csrfmiddlewaretoken": token}).json()[
             "is_valid"
@@ -213,10 +218,11 @@ class TestSideBySide:
         local = follow_up.find(class_="adaptation-side-by-side__local").get_text()
         assert REPLACEMENT in local and REASON in local
 
-    def test_a_new_page_form_has_no_side_by_side_yet(self, editor, regions):
+    def test_a_new_page_form_has_no_side_by_side_yet(self, editor, regions, national):
         page = soup(
             editor.get(
                 f"/admin/pages/add/guidelines/regionaladaptationpage/{regions['midtjylland'].pk}/"
+                f"?dokument={national.pk}"
             )
         )
         assert not page.find(class_="adaptation-side-by-side")

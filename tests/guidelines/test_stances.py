@@ -177,7 +177,10 @@ class TestEditorForm:
     def test_the_form_offers_the_documents_recommendations_grouped_by_section(
         self, editor, regions, plan
     ):
-        url = f"/admin/pages/add/guidelines/regionaladaptationpage/{regions['midtjylland'].pk}/"
+        url = (
+            f"/admin/pages/add/guidelines/regionaladaptationpage/{regions['midtjylland'].pk}/"
+            f"?dokument={plan.pk}"
+        )
         template = soup(editor.get(url)).find(id="id_recommendation_stances-EMPTY_FORM_TEMPLATE")
         groups = BeautifulSoup(template.decode_contents(), "html.parser").find_all("optgroup")
         by_label = {g["label"]: [o["value"] for o in g.find_all("option")] for g in groups}
