@@ -14,7 +14,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.forms import GroupedCheckboxes
-from core.i18n import locale_by_id, localized_pages
+from core.i18n import default_locale, locale_by_id, localized_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, Region
@@ -85,6 +85,8 @@ class CasePageForm(WagtailAdminPageForm):
         municipalities = self.fields.get("municipalities")
         if municipalities is not None:
             self._offer_municipalities(municipalities)
+        if "recommendation_links" in self.formsets:
+            self._offer_recommendations(self.formsets["recommendation_links"])
 
     def _offer_municipalities(self, field):
         # Only the region's are offered; any municipality is accepted by the field, so
@@ -107,6 +109,54 @@ class CasePageForm(WagtailAdminPageForm):
             filter_label=_("Find kommune"), choices=list(groups.items())
         )
         field.error_messages["invalid_choice"] = _("Der findes ingen kommune med id %(value)s.")
+
+    def _offer_recommendations(self, formset):
+        """A recommendation picker: the live national documents (the Danish ones,
+        which links name) and, grouped by document, their valid codes, so the editor
+        chooses rather than types. Codes already linked stay offered."""
+        documents = list(
+            GuidanceDocumentPage.objects.live().filter(locale=default_locale()).order_by("path")
+        )
+        linked = (
+            set(formset.get_queryset().values_list("code", flat=True))
+            if self.instance.pk
+            else set()
+        )
+        groups, offered = [("", "---------")], set()
+        for document in documents:
+            codes = [
+                (rec["code"], f"{rec['code']} {rec.get('title') or ''}".strip())
+                for _section, rec in document.recommendations()
+            ]
+            offered |= {code for code, _label in codes}
+            groups.append((document.title, codes))
+        if linked - offered:
+            groups.append((_("Andre koder"), [(code, code) for code in sorted(linked - offered)]))
+        document_ids = [document.pk for document in documents]
+        base = formset.form
+
+        class RecommendationLinkForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                document = self.fields["document"]
+                document.queryset = document.queryset.filter(
+                    Q(pk__in=document_ids) | Q(pk=self.instance.document_id or 0)
+                )
+                document.widget = forms.Select(choices=document.choices)
+                document.error_messages["invalid_choice"] = _(
+                    "Vælg et udgivet nationalt dokument fra listen."
+                )
+                code = self.fields["code"]
+                self.fields["code"] = forms.ChoiceField(
+                    choices=groups,
+                    label=code.label,
+                    help_text=_("Anbefalingerne står under deres dokument."),
+                    error_messages={
+                        "invalid_choice": _("Der findes ingen anbefaling med koden “%(value)s”.")
+                    },
+                )
+
+        formset.form = RecommendationLinkForm
 
     def _post_clean(self):
         # The model's own check (CasePage.clean) reads the case's municipalities:

@@ -156,3 +156,79 @@ def test_a_national_case_offers_every_municipality_grouped_by_region(superuser, 
     case = CasePage.objects.get(slug="ny-case", locale__language_code="da")
     assert case.region is None
     assert sorted(m.name for m in case.municipalities.all()) == ["Aalborg", "Odense"]
+
+
+# --- The recommendation picker ------------------------------------------------------
+
+
+def with_link(data, document, code):
+    data.update(
+        {
+            "recommendation_links-TOTAL_FORMS": "1",
+            "recommendation_links-0-document": str(document.pk),
+            "recommendation_links-0-code": code,
+            "recommendation_links-0-ORDER": "1",
+            "recommendation_links-0-id": "",
+            "recommendation_links-0-DELETE": "",
+        }
+    )
+    return data
+
+
+def post_with_link(client, parent, document, code):
+    url = add_url(parent)
+    page = client.get(url)
+    assert page.status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Ny case",
+            "slug": "ny-case",
+            "summary": "Resumé.",
+            "region": "",
+            "start_year": "2018",
+            "status": "i-gang",
+            "what_was_done": rich_text("<p>Gjort.</p>"),
+            "results": rich_text(""),
+            "recommendation_links": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    data["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    data["target_groups"] = [TargetGroup.objects.get(slug="voksne").pk]
+    data["themes"] = [Theme.objects.get(slug="bolig").pk]
+    return client.post(url, with_link(data, document, code))
+
+
+def test_the_recommendation_picker_lists_each_documents_codes(superuser, casebook, national):
+    html = superuser.get(add_url(casebook)).content.decode()
+    template = re.search(
+        r'id="id_recommendation_links-EMPTY_FORM_TEMPLATE"(.*?)</template>', html, re.S
+    ).group(1)
+    assert f'<optgroup label="{national.title}">' in template
+    assert re.search(r'<option value="2\.1">2\.1 Fælles plan</option>', template)
+    english = national.get_translations().filter(locale__language_code="en")
+    for document in english:
+        assert f'<option value="{document.pk}"' not in template
+
+
+def test_a_valid_recommendation_is_linked(superuser, casebook, national):
+    response = post_with_link(superuser, casebook, national, "2.1")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case = CasePage.objects.get(slug="ny-case", locale__language_code="da")
+    assert [(link.document_id, link.code) for link in case.recommendation_links.all()] == [
+        (national.pk, "2.1")
+    ]
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("9.9", "Der findes ingen anbefaling med koden “9.9”"),
+        ("abc", "Der findes ingen anbefaling med koden “abc”"),
+    ],
+)
+def test_a_code_not_offered_is_a_danish_form_error(superuser, casebook, national, code, message):
+    response = post_with_link(superuser, casebook, national, code)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not CasePage.objects.filter(slug="ny-case").exists()
