@@ -18,9 +18,13 @@ class CoreConfig(AppConfig):
         # Imported here, not at the top: it imports Wagtail's models, which exist
         # only once the app registry is ready.
         from . import i18n, login, wagtail_fixes
+        from .page_cache import purges
 
         i18n.connect_signals()
         login.connect_signals()
         wagtail_fixes.apply()
         # Each app's part of the content format registers itself in its `content` module.
         autodiscover_modules("content")
+        # And what shows what, for purging cached pages (core/page_cache/purges.py).
+        autodiscover_modules("purges")
+        purges.connect()

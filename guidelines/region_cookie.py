@@ -7,8 +7,9 @@ at /regioner/vaelg/ (RegionIndexPage, models/regions.py).
 
 import re
 
-from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from core.page_cache.middleware import vary_on_cookies
 
 COOKIE = "region"
 MAX_AGE = 365 * 24 * 60 * 60  # one year
@@ -42,9 +43,8 @@ def local_url(request, url):
 
 class RegionAwareMixin:
     """For pages that show something about the reader's chosen region (the cookie):
-    caches must keep one reader's version from another."""
+    caches must keep one reader's version from another (core/page_cache/)."""
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return vary_on_cookies(response, COOKIE)

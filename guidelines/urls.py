@@ -14,4 +14,7 @@ urlpatterns = [
         views.recommendation_dotted_code,
         name="dotted_code",
     ),
+    # The reader's region choice (/regioner/vaelg/): the page, served by Wagtail, with
+    # a form that needs no CSRF cookie, so that no anonymous reader gets one.
+    re_path(r"^(?P<index_path>(?:[\w-]+/)+)vaelg/$", views.region_choice, name="region_choice"),
 ]

@@ -1,7 +1,13 @@
-"""Views outside the page tree: the site's editions feed and dotted recommendation codes."""
+"""Views outside the page tree: the site's editions feed, dotted recommendation codes,
+and the door to the region choice."""
 
+from urllib.parse import urlsplit
+
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from wagtail.views import serve
 
 from core.i18n import active_locale
 
@@ -35,3 +41,24 @@ def recommendation_dotted_code(request, document_path, code):
     The request's own path is kept up to the code, with its language prefix (/en/)."""
     base = request.path[: -len(f"{code}/")]
     return redirect(f"{base}{code_slug(code)}/", permanent=True)
+
+
+def same_origin(request):
+    """Whether a form post comes from a page of this site, by what the browser says:
+    Origin, or Sec-Fetch-Site where a browser sends no Origin. A client that sends
+    neither (not a browser) cannot be led by another site."""
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        return urlsplit(origin).netloc == request.get_host()
+    return request.META.get("HTTP_SEC_FETCH_SITE", "same-origin") in ("same-origin", "none")
+
+
+@csrf_exempt
+def region_choice(request, index_path):
+    """The region choice page (RegionIndexPage's "vaelg/" route), served as Wagtail
+    serves it, but without CSRF's cookie: the form only sets the reader's region
+    preference, a cookie that holds a region's name. Posts from another site are
+    refused (Origin), so no site can choose a reader's region for them."""
+    if request.method == "POST" and not same_origin(request):
+        return HttpResponseForbidden(_("Valget af region skal ske fra denne side."))
+    return serve(request, index_path + "vaelg/")

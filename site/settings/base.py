@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "core.middleware.RefuseOptionsAndTrace",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the cache, before sessions and CSRF (core/page_cache/).
+    "core.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,7 +142,16 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Rendered pages for anonymous readers, in the cache above, purged on publish
+# (core/page_cache/); 0 turns the page cache off. Also the s-maxage given to a
+# proxy or CDN in front, which WAGTAILFRONTENDCACHE (docs/deploy.md) lets us purge.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 # --- Search -----------------------------------------------------------------
 # Wagtail's own search serves the admin; the public search (search app) has

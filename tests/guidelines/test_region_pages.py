@@ -140,7 +140,8 @@ class TestRegionPage:
         assert form.find("input", attrs={"name": "region"})["value"] == "midtjylland"
         assert form.find("input", attrs={"name": "next"})["value"] == MIDT
         assert form.button.get_text(strip=True) == "Gem som min region"
-        assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+        # No CSRF token, so no cookie for a reader who only reads (core/page_cache/).
+        assert not form.find("input", attrs={"name": "csrfmiddlewaretoken"})
 
         form = soup(with_region("midtjylland").get(MIDT)).find("form", class_="region-save")
         assert form.find("input", attrs={"name": "region"})["value"] == ""
@@ -214,9 +215,24 @@ class TestChoosingARegion:
         assert response.cookies[COOKIE]["max-age"] == 0
         assert COOKIE not in client.cookies or client.cookies[COOKIE].value == ""
 
-    def test_the_form_needs_its_csrf_token(self, regions):
+    def test_another_site_cannot_choose_for_the_reader(self, regions):
         client = Client(enforce_csrf_checks=True)
-        assert client.post(CHOOSE, {"region": "midtjylland"}).status_code == 403
+        for headers in (
+            {"HTTP_ORIGIN": "https://evil.example"},
+            {"HTTP_ORIGIN": "null"},
+            {"HTTP_SEC_FETCH_SITE": "cross-site"},
+        ):
+            response = client.post(CHOOSE, {"region": "midtjylland"}, **headers)
+            assert response.status_code == 403, headers
+            assert COOKIE not in response.cookies
+        # This site's own page posts without a CSRF token, and is heard.
+        response = client.post(
+            CHOOSE,
+            {"region": "midtjylland", "next": "/"},
+            HTTP_ORIGIN="http://testserver",
+            HTTP_SEC_FETCH_SITE="same-origin",
+        )
+        assert response.status_code == 302 and response.cookies[COOKIE].value == "midtjylland"
 
     def test_other_methods_are_not_allowed(self, client, regions):
         assert client.put(CHOOSE).status_code == 405
@@ -295,7 +311,7 @@ class TestNationalPagesOfferTheRegionalVersion:
         form = page.find("form", class_="regional-offer--choose")
         assert form["action"] == CHOOSE and form["method"] == "post"
         assert form.find("input", attrs={"name": "next"})["value"] == path
-        assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+        assert not form.find("input", attrs={"name": "csrfmiddlewaretoken"})
         assert len(form.select("select[name=region] option[value!='']")) == 5
         assert form.find("label", attrs={"for": "regional-offer-region"})
 

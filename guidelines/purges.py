@@ -1,0 +1,67 @@
+"""What shows guidance pages, beyond their own tree, parent and the home page
+(core/page_cache/purges.py): purged when they change."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from core.page_cache.purges import exact, object_shown_on, paths_shown_on, shown_on, tree
+
+from .models import (
+    Edition,
+    GuidanceDocumentPage,
+    GuidanceSectionPage,
+    RegionalAdaptationPage,
+    RegionIndexPage,
+)
+
+
+def _adaptations(document):
+    """Adaptations show the national text and headings; their region pages list them."""
+    for adaptation in RegionalAdaptationPage.objects.filter(
+        document__translation_key=document.translation_key
+    ):
+        yield tree(adaptation)
+        parent = adaptation.get_parent()
+        if parent is not None:
+            yield exact(parent)
+
+
+@shown_on(GuidanceSectionPage)
+def section_shown_on(section):
+    # The document's contents, every section's contents list and previous/next,
+    # the recommendation pages and list: all under the document's tree.
+    document = section.document
+    yield tree(document)
+    yield from _adaptations(document)
+
+
+@shown_on(GuidanceDocumentPage)
+def document_shown_on(document):
+    yield from _adaptations(document)
+
+
+@shown_on(RegionalAdaptationPage)
+def adaptation_shown_on(adaptation):
+    # The document and its sections offer the reader's region's version (per region cookie).
+    if adaptation.document_id:
+        yield tree(adaptation.document)
+    for index in RegionIndexPage.objects.all():  # counts per region
+        yield exact(index)
+
+
+@object_shown_on(Edition)
+def edition_shown_on(edition):
+    yield tree(edition.document)
+    yield exact(edition.document.get_parent())
+
+
+@paths_shown_on
+def editions_feed(changed):
+    """The site's editions feed names documents and their editions."""
+    if not isinstance(changed, GuidanceDocumentPage | Edition):
+        return []
+    paths = []
+    for language, _name in translation.trans_real.get_languages().items():
+        with translation.override(language):
+            paths.append(reverse("guidelines:editions_feed"))
+    return paths
