@@ -1,6 +1,7 @@
 """What shows guidance pages, beyond their own tree, parent and the home page
 (core/page_cache/purges.py): purged when they change."""
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -61,7 +62,7 @@ def editions_feed(changed):
     if not isinstance(changed, GuidanceDocumentPage | Edition):
         return []
     paths = []
-    for language, _name in translation.trans_real.get_languages().items():
+    for language, _name in settings.LANGUAGES:
         with translation.override(language):
             paths.append(reverse("guidelines:editions_feed"))
     return paths

@@ -9,8 +9,11 @@ from django.db.models import F, Q
 from django_tasks import task
 from wagtail.models import Page, Site
 
+from core.page_cache import store
+
 from . import vocabulary
 from .backends import get_backend
+from .purges import search_pages
 from .units import units_for
 
 
@@ -59,12 +62,21 @@ def page_and_descendants(page_id):
 def index_page_tree(page_id):
     """A page and the pages below it: their URLs and trails include its slug and title."""
     index_pages(page_and_descendants(page_id))
+    _answers_changed()
 
 
 @task()
 def remove_pages(page_ids):
     get_backend().remove_pages(page_ids)
     vocabulary.remove(page_ids)
+    _answers_changed()
+
+
+def _answers_changed():
+    # A backend written after the commit (Elasticsearch, by the worker) changes its
+    # answers after the publish purged the stored search pages: purge them again.
+    if not get_backend().transactional:
+        store.purge(paths=search_pages(None))
 
 
 def rebuild():

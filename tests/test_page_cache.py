@@ -8,7 +8,9 @@ cookie (no session behind it: still an anonymous reader, but never served from t
 cache), so any page whose purge is missing fails the test by name.
 """
 
+import threading
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.cache import cache
@@ -211,3 +213,63 @@ def test_releasing_an_edition_purges_the_document_and_the_feeds(
         )
     shown = assert_every_page_agrees(client, paths, "9.9-prøve")
     assert "/udgaver/feed/" in shown and document.url + "udgaver/" in shown
+
+
+def test_search_answers_are_purged_by_any_publish(demo_site, committed):
+    client = Client()
+    query = "/soeg/?q=udredning"
+    client.get(query)
+    assert client.get(query)["X-Page-Cache"] == "hit"
+    section = GuidanceSectionPage.objects.live().filter(locale__language_code="da")[2]
+    with committed():
+        publish(section, title="Udredning omdøbt til prøve")
+    assert "Udredning omdøbt til prøve" in client.get(query).content.decode()
+
+
+class PurgeLog(BaseHTTPRequestHandler):
+    """A caching proxy's purge endpoint (as Varnish takes it): records what it is told."""
+
+    def do_PURGE(self):
+        self.server.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def proxy():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeLog)
+    server.purged = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    location = f"http://127.0.0.1:{server.server_address[1]}"
+    backend = "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    with override_settings(
+        WAGTAILFRONTENDCACHE={"proxy": {"BACKEND": backend, "LOCATION": location}}
+    ):
+        yield server.purged
+    server.shutdown()
+
+
+def test_a_proxy_in_front_is_sent_every_address_to_purge(demo_site, committed, proxy):
+    section = GuidanceSectionPage.objects.live().filter(locale__language_code="da")[1]
+    document = section.document
+    with committed():
+        publish(section, title="Omdøbt afsnit til prøve")
+    purged = set(proxy)
+    sibling = next(s for s in document.sections if s.pk != section.pk)
+    code = next(r["code"] for _s, r in document.recommendations())
+    for path in (
+        section.url,
+        sibling.url,
+        document.url,
+        document.url + "anbefaling/" + code.replace(".", "-") + "/",
+        "/en" + section.url,
+        "/",
+        "/soeg/",
+    ):
+        assert path in purged, path
+    # Nothing outside what shows the section: no other document's pages.
+    others = GuidanceDocumentPage.objects.live().exclude(translation_key=document.translation_key)
+    assert not any(path.startswith(other.url) for other in others for path in purged)

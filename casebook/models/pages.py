@@ -23,6 +23,9 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
     class Meta:
         verbose_name = _("casebog")
 
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("coverage")]
+
     def cases(self):
         """Every live, public case in this casebook's language (translations and the
         English aliases of untranslated ones), wherever it lives in the tree."""

@@ -25,6 +25,7 @@ from django.utils.http import http_date
 
 from . import store
 
+LEARNED_COOKIES = set()  # in this process: see PageCacheMiddleware
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 
 
@@ -109,17 +110,26 @@ class PageCacheMiddleware:
         tokens = store.tokens(request.path)
         here = address(request)
         base_key = store.entry_key(tokens, here)
-        found = store.get_many([base_key]).get(base_key)
-        if found is not None and "cookies" in found and "content" not in found:
-            variant_key = store.entry_key(tokens, here, cookie_variant(request, found["cookies"]))
-            found = store.get_many([variant_key]).get(variant_key)
-        if found is not None:
-            return self.from_cache(request, found)
+        # The cookies pages have said they depend on so far: a page that depends on one
+        # is found with its marker in the same round trip.
+        guess = tuple(sorted(LEARNED_COOKIES))
+        guess_key = store.entry_key(tokens, here, cookie_variant(request, guess))
+        found = store.get_many([base_key, guess_key])
+        entry = found.get(base_key)
+        if entry is not None and "content" not in entry:  # a marker: kept per cookie
+            if tuple(entry["cookies"]) == guess:
+                entry = found.get(guess_key)
+            else:
+                key = store.entry_key(tokens, here, cookie_variant(request, entry["cookies"]))
+                entry = store.get_many([key]).get(key)
+        if entry is not None:
+            return self.from_cache(request, entry)
 
         response = self.get_response(request)
         if not shareable(request, response):
             return response
         cookies = getattr(response, "page_cache_cookies", ())
+        LEARNED_COOKIES.update(cookies)
         public_headers(response, cookies)
         entry = self.entry(response)
         if cookies:

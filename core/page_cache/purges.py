@@ -139,14 +139,37 @@ def resolve(targets):
 def purge(targets, extra_paths=()):
     paths, trees = resolve(targets)
     paths.update(extra_paths)
+    proxy = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+    urls = proxy_paths(targets, paths) if proxy else ()
 
     def apply():
         store.purge(paths=paths, trees=trees)
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        if urls:
             root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            purge_urls_from_cache([root + path for path in sorted(paths | trees)])
+            purge_urls_from_cache([root + path for path in sorted(urls)])
 
     transaction.on_commit(apply)
+
+
+def proxy_paths(targets, paths):
+    """The addresses to send a proxy or CDN, which purges address by address: a tree
+    is every live page in it, each with the sub-addresses its model names
+    (Wagtail's `get_cached_paths`)."""
+    urls = set(paths)
+    exact_ids = {target.page_id for target in targets if not target.tree}
+    tree_roots = Page.objects.filter(pk__in={t.page_id for t in targets if t.tree})
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=exact_ids).specific()}
+    for root in tree_roots:
+        for page in root.get_descendants(inclusive=True).live().specific():
+            pages[page.pk] = page
+    by_page = page_paths(pages)
+    for target in targets:
+        if not target.tree and target.route:
+            urls.update(path + target.route for path in by_page.get(target.page_id, []))
+    for page_id, page in pages.items():
+        for path in by_page.get(page_id, []):
+            urls.update(path + sub.lstrip("/") for sub in page.get_cached_paths())
+    return urls
 
 
 def extra_paths(changed):

@@ -260,6 +260,20 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     def feed_view(self, request):
         return DocumentEditionsFeed()(request, document=self)
 
+    def get_cached_paths(self):
+        """The addresses a proxy in front must purge with this page (core/page_cache/)."""
+        paths = ["/", "anbefalinger/", "udgaver/", "feed/"]
+        paths += [
+            self.reverse_subpage("recommendation", args=[code_slug(rec["code"])])
+            for _section, rec in self.recommendations()
+        ]
+        for edition in self.edition_list:
+            paths += [
+                self.reverse_subpage(name, args=[edition.slug])
+                for name in ("edition", "edition_changes", "edition_pdf")
+            ]
+        return paths
+
     def recommendation_url(self, code, request=None):
         return self.get_url(request) + self.reverse_subpage(
             "recommendation", args=[code_slug(code)]

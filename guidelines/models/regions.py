@@ -65,6 +65,9 @@ class RegionIndexPage(RegionAwareMixin, RoutablePageMixin, IndexPage):
         context.update(regions=regions, chosen_slug=cookie_slug(request))
         return context
 
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("choose")]
+
     # --- The reader's choice: /regioner/vaelg/ ------------------------------
     #
     # GET: a small page with the form. POST: remember (or forget) and go back.

@@ -152,6 +152,18 @@ else:
 # (core/page_cache/); 0 turns the page cache off. Also the s-maxage given to a
 # proxy or CDN in front, which WAGTAILFRONTENDCACHE (docs/deploy.md) lets us purge.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# A caching proxy in front (Varnish, nginx) that takes PURGE requests: Wagtail's frontend
+# cache sends it every address a change purges. For a CDN (Cloudflare, CloudFront, ...)
+# set WAGTAILFRONTENDCACHE in a settings module of your own (docs/deploy.md).
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+# The purge names each language's address itself (Danish has no /da/ prefix).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Search -----------------------------------------------------------------
 # Wagtail's own search serves the admin; the public search (search app) has
