@@ -13,7 +13,7 @@ from core.i18n import active_locale
 
 from .codes import code_slug
 from .editions.feeds import EditionsFeed
-from .models import GuidanceDocumentPage, GuidanceIndexPage
+from .models import GuidanceDocumentPage, GuidanceIndexPage, prefetch_editions
 
 
 class SiteEditionsFeed(EditionsFeed):
@@ -32,7 +32,7 @@ class SiteEditionsFeed(EditionsFeed):
         return index.get_url(self.request) if index else "/"
 
     def documents(self):
-        return GuidanceDocumentPage.objects.live().filter(locale=active_locale())
+        return prefetch_editions(GuidanceDocumentPage.objects.live().filter(locale=active_locale()))
 
 
 def recommendation_dotted_code(request, document_path, code):

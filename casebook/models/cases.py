@@ -17,7 +17,7 @@ from core.forms import GroupedCheckboxes
 from core.i18n import default_locale, locale_by_id, localized_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
-from guidelines.models import GuidanceDocumentPage, Municipality, Region
+from guidelines.models import GuidanceDocumentPage, Municipality, RecommendationEntry, Region
 from guidelines.places import region_of_place
 
 from .vocabulary import CaseStatus, TargetGroup, Theme
@@ -279,13 +279,18 @@ class CasePage(SitePage):
         this case's language, where it has one."""
         links = list(self.recommendation_links.select_related("document"))
         local = localized_pages([link.document for link in links], locale_by_id(self.locale_id))
-        result, documents = [], {}
-        for link in links:
-            # One document object per document, so its sections are read once.
-            document = documents.setdefault(link.document_id, local[link.document.translation_key])
-            found = document.find_recommendation(link.code)
-            result.append((link, document, found[1] if found else None))
-        return result
+        shown = {link.pk: local[link.document.translation_key] for link in links}
+        # Code and title from the recommendation index: no section is read.
+        entries = {
+            (entry.document_id, entry.code): entry
+            for entry in RecommendationEntry.objects.filter(
+                document__in={document.pk for document in shown.values()},
+                code__in={link.code for link in links},
+            )
+        }
+        return [
+            (link, shown[link.pk], entries.get((shown[link.pk].pk, link.code))) for link in links
+        ]
 
     def clean(self):
         super().clean()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import IndexPage, SitePage
-from guidelines.models import GuidanceDocumentPage, Region
+from guidelines.models import GuidanceDocumentPage, Region, prefetch_sections
 
 from .. import facets
 from .cases import CasePage, CaseRecommendation
@@ -72,7 +72,7 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
             key = (row["document__translation_key"], row["code"])
             counts.setdefault(key, {})[row["case__region__slug"] or "national"] = row["n"]
         documents = []
-        for document in (
+        for document in prefetch_sections(
             GuidanceDocumentPage.objects.live().public().filter(locale_id=self.locale_id)
         ):
             recommendations = []

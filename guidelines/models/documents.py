@@ -127,14 +127,42 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         """The published sections in order; one query, cached per page object."""
         return list(self.get_sections())
 
+    @cached_property
+    def contents(self):
+        """The published sections without their bodies: enough for a contents list and
+        previous/next, which every section page shows (one light query)."""
+        return list(self.get_sections().defer("body", "summary"))
+
     def recommendations(self):
         """(section, recommendation value) for every recommendation, in reading order."""
         for section in self.sections:
             for recommendation in section.recommendations:
                 yield section, recommendation
 
+    @cached_property
+    def recommendation_entries_list(self):
+        """Code, title and section of every recommendation, in reading order; one query,
+        no section body read (models/recommendation_index.py)."""
+        return list(self.recommendation_entries.all())
+
+    @cached_property
+    def contents_with_recommendations(self):
+        """`contents`, each section with its recommendations' codes and titles
+        (`toc_recommendations`) from the index: the document's table of contents."""
+        by_section = {}
+        for entry in self.recommendation_entries_list:
+            by_section.setdefault(entry.section_id, []).append(entry)
+        for section in self.contents:
+            section.toc_recommendations = by_section.get(section.pk, [])
+        return self.contents
+
     def find_recommendation(self, code):
-        for section, recommendation in self.recommendations():
+        """(section, recommendation value) for a code, reading only its section."""
+        entry = self.recommendation_entries.filter(code=code).select_related("section").first()
+        if entry is None:
+            return None
+        section = entry.section
+        for recommendation in section.recommendations:
             if recommendation["code"] == code:
                 return section, recommendation
         return None
@@ -282,7 +310,7 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["document"] = self
-        context["sections"] = self.sections
+        context["sections"] = self.contents
         context["strengths"] = StrengthChoices.CHOICES
         return context
 
@@ -311,6 +339,49 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
             permalink=request.build_absolute_uri(self.recommendation_url(code, request)),
         )
         return TemplateResponse(request, "guidelines/recommendation_page.html", context)
+
+
+def prefetch_sections(documents):
+    """Give each document its published sections (`sections`) in one query for all."""
+    documents = list(documents)
+    if not documents:
+        return documents
+    below = models.Q()
+    for document in documents:
+        below |= models.Q(path__startswith=document.path, depth=document.depth + 1)
+    found = {document.path: [] for document in documents}
+    for section in GuidanceSectionPage.objects.live().public().filter(below).order_by("path"):
+        found[section.path[: -section.steplen]].append(section)
+    for document in documents:
+        document.__dict__["sections"] = found[document.path]
+    return documents
+
+
+def prefetch_editions(documents):
+    """Give each document its editions (`own_editions`, `edition_list`) in two queries
+    for all, as `edition_list` finds them one document at a time."""
+    documents = list(documents)
+    own = {document.pk: [] for document in documents}
+    for edition in Edition.objects.filter(document__in=documents):
+        own[edition.document_id].append(edition)
+    default = default_locale()
+    borrowing = {}
+    for document in documents:
+        document.__dict__["own_editions"] = own[document.pk]
+        if own[document.pk] or default is None or document.locale_id == default.pk:
+            document.__dict__["edition_list"] = own[document.pk]
+        else:
+            borrowing.setdefault(document.translation_key, []).append(document)
+    originals = {key: [] for key in borrowing}
+    if borrowing:
+        for edition in Edition.objects.filter(
+            document__translation_key__in=borrowing, document__locale=default
+        ).select_related("document"):
+            originals[edition.document.translation_key].append(edition)
+    for key, readers in borrowing.items():
+        for document in readers:
+            document.__dict__["edition_list"] = originals[key]
+    return documents
 
 
 class GuidanceSectionPage(RegionAwareMixin, SitePage):
@@ -385,7 +456,7 @@ class GuidanceSectionPage(RegionAwareMixin, SitePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         document = self.document
-        sections = document.sections
+        sections = document.contents
         position = next((i for i, s in enumerate(sections) if s.pk == self.pk), None)
         context.update(
             document=document,
