@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from wagtail.models import Page, Site
 
@@ -8,7 +9,14 @@ from .models import StandardPage
 
 def navigation(request):
     """The home page, the main navigation and the footer links for every template,
-    in the reader's language: under /en/ the English home page and its children."""
+    in the reader's language: under /en/ the English home page and its children.
+    Worked out once per request, however many templates it renders."""
+    if not hasattr(request, "_navigation"):
+        request._navigation = _navigation(request)
+    return request._navigation
+
+
+def _navigation(request):
     site = Site.find_for_request(request)
     if site is None:
         return {}
@@ -20,8 +28,10 @@ def navigation(request):
         .public()
         .annotate(source_locale_id=F("alias_of__locale_id"))
     )
+    top_level = list(top_level)  # one query for both lists
+    standard = ContentType.objects.get_for_model(StandardPage).pk
     return {
         "site_home": home,
-        "main_navigation": top_level.in_menu(),
-        "footer_navigation": top_level.type(StandardPage),
+        "main_navigation": [page for page in top_level if page.show_in_menus],
+        "footer_navigation": [page for page in top_level if page.content_type_id == standard],
     }

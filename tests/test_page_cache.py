@@ -13,9 +13,10 @@ from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client, override_settings
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from casebook.models import CasebookIndexPage, CasePage, MeetingPage
 from guidelines.editions.release import release_edition
@@ -84,6 +85,10 @@ def assert_every_page_agrees(client, paths, marker):
             shown.append(path)
     assert not stale, f"stale after the change: {stale}"
     return shown
+
+
+def heading(response):
+    return BeautifulSoup(response.content, "html.parser").h1.get_text()
 
 
 def publish(page, **changes):
@@ -273,3 +278,20 @@ def test_a_proxy_in_front_is_sent_every_address_to_purge(demo_site, committed, p
     # Nothing outside what shows the section: no other document's pages.
     others = GuidanceDocumentPage.objects.live().exclude(translation_key=document.translation_key)
     assert not any(path.startswith(other.url) for other in others for path in purged)
+
+
+def test_a_page_made_private_is_never_served_from_the_cache(demo_site, committed):
+    client = Client()
+    section = GuidanceSectionPage.objects.live().filter(locale__language_code="da")[3]
+    secret = section.title
+    warm(client, [section.url])
+    assert secret in heading(client.get(section.url))
+    with committed():
+        PageViewRestriction.objects.create(
+            page=section, restriction_type=PageViewRestriction.PASSWORD, password="hemmelig"
+        )
+    for _ in range(2):
+        response = client.get(section.url)
+        assert response.get("X-Page-Cache") != "hit"
+        assert "password" in response.content.decode()
+        assert secret not in heading(response)
