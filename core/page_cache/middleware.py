@@ -107,22 +107,23 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
 
-        tokens = store.tokens(request.path)
         here = address(request)
-        base_key = store.entry_key(tokens, here)
+        base_key = store.entry_key(here)
         # The cookies pages have said they depend on so far: a page that depends on one
-        # is found with its marker in the same round trip.
+        # is found with its marker, and with the tokens, in the same round trip.
         guess = tuple(sorted(LEARNED_COOKIES))
-        guess_key = store.entry_key(tokens, here, cookie_variant(request, guess))
-        found = store.get_many([base_key, guess_key])
+        guess_key = store.entry_key(here, cookie_variant(request, guess))
+        token_keys = store.token_keys(request.path)
+        found = store.get_many([*token_keys, base_key, guess_key])
+        tokens = store.token_string(token_keys, found)
         entry = found.get(base_key)
-        if entry is not None and "content" not in entry:  # a marker: kept per cookie
+        if entry is not None and "cookies" in entry:  # a marker: kept per cookie value
             if tuple(entry["cookies"]) == guess:
                 entry = found.get(guess_key)
             else:
-                key = store.entry_key(tokens, here, cookie_variant(request, entry["cookies"]))
+                key = store.entry_key(here, cookie_variant(request, entry["cookies"]))
                 entry = store.get_many([key]).get(key)
-        if entry is not None:
+        if entry is not None and entry["tokens"] == tokens:
             return self.from_cache(request, entry)
 
         response = self.get_response(request)
@@ -131,22 +132,23 @@ class PageCacheMiddleware:
         cookies = getattr(response, "page_cache_cookies", ())
         LEARNED_COOKIES.update(cookies)
         public_headers(response, cookies)
-        entry = self.entry(response)
+        entry = self.entry(response, tokens)
         if cookies:
             store.put(base_key, {"cookies": cookies})
-            store.put(store.entry_key(tokens, here, cookie_variant(request, cookies)), entry)
+            store.put(store.entry_key(here, cookie_variant(request, cookies)), entry)
         else:
             store.put(base_key, entry)
         response["X-Page-Cache"] = "miss"
         return response
 
     @staticmethod
-    def entry(response):
+    def entry(response, tokens):
         content = response.content
         modified = int(time.time())
         response["ETag"] = f'"{hashlib.blake2b(content, digest_size=16).hexdigest()}"'
         response["Last-Modified"] = http_date(modified)
         return {
+            "tokens": tokens,
             "content": content,
             "modified": modified,
             "headers": [(name, value) for name, value in response.items()],

@@ -1,16 +1,17 @@
 """Where rendered pages are kept, and how one purge reaches every copy of them.
 
-A page is stored under a key made of its address (path, query, and the cookies
-the page says it depends on) and of *purge tokens*: one for the exact path and
-one for each path above it ("/vejledninger/", "/vejledninger/model/", ...). To
-purge is to give a path, or a whole tree under a path, a new token: every copy
-stored under the old one (any query, any region) is then out of reach and expires
-on its own. So a purge is one write, whatever the number of copies, and it needs
-no list of keys, which a shared cache (Redis) could not give cheaply.
+A page is stored under its address (path, query, and the cookies the page says
+it depends on) together with the *purge tokens* it was rendered under: one for
+the exact path and one for each path above it ("/", "/vejledninger/",
+"/vejledninger/model/", ...). To purge is to give a path, or a whole tree under
+a path, a new token: every copy stored with the old one (any query, any region)
+no longer matches and is never served again. So a purge is one write, whatever
+the number of copies, and it needs no list of keys, which a shared cache (Redis)
+could not give cheaply. A lookup reads the tokens and the copy in one round trip.
 
-A request reads the tokens before its page is rendered and stores the page under
-them: a purge that lands while the page is being rendered leaves that page out of
-reach too, so a page rendered from before a publish is never stored after it.
+A request reads the tokens before its page is rendered and stores the page with
+them: a purge that lands while the page is being rendered leaves that copy
+unmatched too, so a page rendered from before a publish is never served after it.
 
 Tokens have no expiry (a lost token would bring back pages stored before a purge);
 pages expire after PAGE_CACHE_SECONDS. With Redis, use an eviction policy that
@@ -52,10 +53,12 @@ def _path_key(path):
     return f"{PREFIX}:path:{_digest(path)}"
 
 
-def tokens(path):
-    """The purge tokens that a copy of `path` is stored under, read in one round trip."""
-    keys = [_tree_key(tree) for tree in tree_paths(path)] + [_path_key(path)]
-    found = cache().get_many(keys)
+def token_keys(path):
+    """The keys of the purge tokens a copy of `path` is checked against."""
+    return [_tree_key(tree) for tree in tree_paths(path)] + [_path_key(path)]
+
+
+def token_string(keys, found):
     return "|".join(str(found.get(key, "")) for key in keys)
 
 
@@ -68,8 +71,8 @@ def purge(paths=(), trees=()):
         cache().set_many(fresh, timeout=None)
 
 
-def entry_key(token_string, address, variant=""):
-    return f"{PREFIX}:page:{_digest(token_string, address, variant)}"
+def entry_key(address, variant=""):
+    return f"{PREFIX}:page:{_digest(address, variant)}"
 
 
 def get_many(keys):
