@@ -7,7 +7,7 @@ with one worker per core (REDIS_URL, when set, is the cache), and runs wrk
 against a static file and each kind of page in turn. Prints requests per second,
 each as a share of the static file's, latency percentiles and any non-2xx answer.
 
-    .venv/bin/python bench/load.py [--seconds 10] [--connections 16]
+    .venv/bin/python bench/load.py [--seconds 10] [--connections 16] [--page-cache-seconds 0]
 
 Needs wrk (Debian: apt-get install wrk). Loopback only; every run is bounded by
 --seconds per address.
@@ -101,6 +101,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=os.cpu_count())
+    parser.add_argument(
+        "--page-cache-seconds", default="600", help="0 measures every page rendered anew"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -115,6 +118,7 @@ def main():
         DATA_DIR=data_dir,
         SEARCH_CACHE_DIR=str(ROOT / "var"),
         LOG_LEVEL="WARNING",
+        PAGE_CACHE_SECONDS=args.page_cache_seconds,
     )
     env["DATABASE_URL"], drop = database(env)
     server = None
@@ -154,7 +158,8 @@ def main():
         print(
             f"\n{cores} cores; gunicorn, {args.workers} workers; wrk {args.connections} "
             f"connections, {args.seconds} s each; database {env['DATABASE_URL'].split(':')[0]}; "
-            f"cache {'Redis' if env.get('REDIS_URL') else 'local memory'}\n"
+            f"cache {'Redis' if env.get('REDIS_URL') else 'local memory'}, "
+            f"pages kept {args.page_cache_seconds} s\n"
         )
         print(f"{'address':24} {'req/s':>8} {'of static':>9} {'p50':>9} {'p99':>9} {'non-2xx':>8}")
         static = None
