@@ -295,3 +295,20 @@ def test_a_page_made_private_is_never_served_from_the_cache(demo_site, committed
         assert response.get("X-Page-Cache") != "hit"
         assert "password" in response.content.decode()
         assert secret not in heading(response)
+
+
+def test_unpublishing_an_adaptation_purges_its_regions_view_of_the_document(demo_site, committed):
+    adaptation = RegionalAdaptationPage.objects.live().filter(locale__language_code="da").first()
+    region = adaptation.get_parent().specific.region
+    document = adaptation.document.specific
+    reader = Client()
+    reader.cookies["region"] = region.slug
+    offer = "Læs regionens version"
+    region_page = adaptation.get_parent().url
+    warm(reader, [document.url, region_page])
+    assert offer in reader.get(document.url).content.decode()
+    assert f'href="{adaptation.url}"' in reader.get(region_page).content.decode()
+    with committed():
+        adaptation.unpublish()
+    assert offer not in reader.get(document.url).content.decode()
+    assert f'href="{adaptation.url}"' not in reader.get(region_page).content.decode()
