@@ -12,9 +12,9 @@ DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
 
-.PHONY: run install assets messages makemessages migrate demo serve test lint lock clean browser-deps
+.PHONY: run install assets messages makemessages migrate demo runserver serve test test-cluster lint lock clean browser-deps
 
-run: install assets messages migrate demo serve
+run: install assets messages migrate demo runserver
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -58,9 +58,15 @@ demo: migrate
 	$(BIN)/python manage.py setup_demo_users
 	$(BIN)/python manage.py rebuild_search_index
 
-serve:
+runserver:
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, log in as one of the demo users printed above)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production on one machine: gunicorn (settings.production, workers from the core count)
+# and the task worker beside it. Needs SECRET_KEY and ALLOWED_HOSTS, and a migrated
+# database (README, "Serving in production").
+serve: install assets messages
+	HOST=$(HOST) scripts/serve.sh
 
 # Lint (ruff, formatting, the import layers), migrations in step with the models,
 # then the whole suite with a line-coverage report of the apps. On SQLite by

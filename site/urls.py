@@ -24,6 +24,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages
 ]
 
+urlpatterns += [path("", include("ops.urls"))]  # /healthz, /readyz
+
+# Media are not served by address in production: readers get them through the views
+# that check who may see them (/documents/, a document's edition PDF), from the disk
+# or the bucket (docs/deploy.md). The embedded run serves them for convenience.
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

@@ -78,3 +78,37 @@ def test_production_passes_the_deployment_checklist(tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_several_machines_share_sessions_files_and_the_task_queue(tmp_path):
+    """With Redis and a bucket named, sessions go through the shared cache, media to
+    the bucket, and production queues tasks for the worker."""
+    env = {
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "vejledning.example",
+        "DATA_DIR": str(tmp_path),
+        "REDIS_URL": "redis://127.0.0.1:6379/1",
+        "AWS_STORAGE_BUCKET_NAME": "vejledning-media",
+        "AWS_S3_ENDPOINT_URL": "http://objects.example:9000",
+    }
+    result = settings_value(
+        "settings.production",
+        "s.SESSION_ENGINE, s.STORAGES['default']['BACKEND'], "
+        "s.STORAGES['default']['OPTIONS']['endpoint_url'], s.TASKS['default']['BACKEND']",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cached_db" in result.stdout and "storages.backends.s3.S3Storage" in result.stdout
+    assert "http://objects.example:9000" in result.stdout
+    assert "django_tasks_db.DatabaseBackend" in result.stdout
+
+
+def test_the_embedded_run_keeps_files_on_disk_and_runs_tasks_at_once(tmp_path):
+    result = settings_value(
+        "settings.dev",
+        "getattr(s, 'SESSION_ENGINE', 'db'), s.STORAGES['default']['BACKEND'], "
+        "s.TASKS['default']['BACKEND']",
+        DATA_DIR=str(tmp_path),
+    )
+    assert "FileSystemStorage" in result.stdout and "ImmediateBackend" in result.stdout
+    assert "cached_db" not in result.stdout

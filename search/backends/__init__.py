@@ -113,6 +113,10 @@ class SearchBackend:
         """Those of `values` that some unit has for `facet`."""
         raise NotImplementedError
 
+    def ping(self):
+        """Raise when the engine does not answer (ops' readiness probe)."""
+        raise NotImplementedError
+
 
 def backend_path():
     if getattr(settings, "SEARCH_BACKEND", ""):

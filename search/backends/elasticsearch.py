@@ -830,6 +830,10 @@ def suggestions_from_response(raw, prefix, language=None, limit=8):
 class ElasticsearchBackend(SearchBackend):
     transactional = False
 
+    def ping(self):
+        if not self.client.ping():
+            raise ConnectionError(f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer")
+
     def __init__(self, client=None):
         self._client = client
 

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",  # login throttling: see "Logins" below
+    "django_tasks",
+    "django_tasks_db",  # the task queue's table, whichever backend runs (see "Tasks")
+    "ops",  # /healthz, /readyz, JSON logs
 ]
 
 MIDDLEWARE = [
@@ -165,6 +168,27 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 # The purge names each language's address itself (Danish has no /da/ prefix).
 WAGTAILFRONTENDCACHE_LANGUAGES = []
 
+# Several app servers share the sessions (the admin's logins) through Redis too,
+# written through to the database so that a Redis restart logs no one out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# --- Tasks --------------------------------------------------------------------
+# Background work (edition PDFs, search indexing with Elasticsearch, purges sent to a
+# proxy) goes through django-tasks. "immediate" runs it in the request, as the embedded
+# run and the tests want; "database" queues it in the database for `manage.py db_worker`
+# (django-tasks-db), which every app server already shares: no broker to run.
+# settings.production makes "database" the default; `make serve` starts the worker.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
+
 # --- Search -----------------------------------------------------------------
 # Wagtail's own search serves the admin; the public search (search app) has
 # its own Danish analysis in front of the database or Elasticsearch.
@@ -225,6 +249,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media (uploaded documents, edition PDFs) in S3-compatible object storage when a
+# bucket is named, so every app server and the worker see the same files; the
+# credentials are boto3's own variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("AWS_S3_LOCATION", ""),
+            "default_acl": None,  # the bucket stays private: files are served through the site
+            "file_overwrite": False,
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import LOGGING, TASKS, env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -33,3 +33,18 @@ AXES_IPWARE_PROXY_COUNT = int(os.environ.get("FORWARDED_PROXY_COUNT", "0"))
 # Wagtail's live preview shows the page in a same-origin iframe, so frames stay
 # SAMEORIGIN (base.py) rather than DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# The load balancer probes over plain HTTP inside the network (ops/probes.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Background work on a worker (`manage.py db_worker`, started by `make serve`),
+# unless TASKS_BACKEND says otherwise.
+if "TASKS_BACKEND" not in os.environ:
+    TASKS["default"]["BACKEND"] = "django_tasks_db.DatabaseBackend"
+
+# One JSON object per line on stdout, for the log collector (ops/jsonlog.py).
+LOGGING = {
+    **LOGGING,
+    "formatters": {"json": {"()": "ops.jsonlog.JSONFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}
