@@ -79,6 +79,11 @@ test: lint assets messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term:skip-covered
 
+# Two app servers, a task worker and an S3 server on this machine, sharing PostgreSQL
+# and Redis (tests/test_cluster.py). Needs DATABASE_URL (PostgreSQL) and REDIS_URL.
+test-cluster: install assets messages
+	$(BIN)/python -m pytest -m cluster tests/test_cluster.py -p no:xdist -v
+
 # Debian's Chromium, for tests/browser on a machine without it (they skip, saying why).
 # Not a prerequisite of `make test`; needs root. Playwright drives this browser: never
 # `playwright install`.
