@@ -94,7 +94,7 @@ def rank_nodes(query):
 FTS_TITLE = "{index_title index_title_parts} : "
 
 
-def ranked_sql(query, language, allowed=("", ())):
+def ranked_sql(query, language, allowed=("", ()), extra=""):
     """SQL selecting (id, score, strict, title_strict, title_any, tier) of the
     units in `language` matching a ParsedQuery and passing the `allowed`
     conditions (see unit_conditions): the engine's score of the match (lower
@@ -116,7 +116,7 @@ def ranked_sql(query, language, allowed=("", ())):
             f"{engine.PG_RANK_NORMALIZATION}) AS score, "
             f"{'search_vector @@ s' if strict is not None else 'TRUE'} AS strict, "
             "title_vector @@ ts AS title_strict, "
-            f"title_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any, tier "
+            f"title_vector @@ {'ta' if title_any is not None else 'ts'} AS title_any, tier{extra} "
             f"FROM {engine.TABLE}, {tables} WHERE search_vector @@ q{where}{allowed_sql}"
         )
         return sql, [*queries.values(), *language_params, *allowed_params]
@@ -154,7 +154,10 @@ ORDER = (
 ).format(lifted=int(Tier.HISTORY))
 
 
-def unit_conditions(request, skip=None):
+ALL = object()  # unit_conditions(skip=ALL): no facet filter at all
+
+
+def unit_conditions(request, skip=None, superseded=True):
     """(SQL, params): ` AND …` conditions on a SearchUnit row (its columns
     unqualified on PostgreSQL, as u.… on SQLite) that pass units not superseded
     (unless asked for) and with every facet filter but `skip`'s. Written into the
@@ -162,11 +165,11 @@ def unit_conditions(request, skip=None):
     table that matches, instead of joining a second list of allowed ids."""
     column = "" if connection.vendor == "postgresql" else "u."
     sql, params = [], []
-    if not request.include_superseded:
+    if superseded and not request.include_superseded:
         sql.append(f"({column}superseded_on IS NULL OR {column}superseded_on > %s)")
         params.append(request.today)
     for facet, values in request.filters.items():
-        if facet != skip and values:
+        if facet != skip and skip != ALL and values:
             marks = ", ".join(["%s"] * len(values))
             sql.append(
                 f"{column}id IN (SELECT unit_id FROM {SearchUnitFacet._meta.db_table} "
@@ -299,6 +302,8 @@ class DatabaseBackend(SearchBackend):
         if not plan:
             facets = {facet: [] for facet in FACETS}
             return SearchResults(0, [], facets, 1, request.per_page)
+        if len(plan) == 1 and connection.vendor == "postgresql":
+            return self.search_in_one_pass(request, plan)
         if len(plan) == 1 and not request.filters.get("type"):
             # Every unit has one type, and the type facet is counted under every
             # filter: its counts add up to the total, so no count of its own.
@@ -406,27 +411,32 @@ class DatabaseBackend(SearchBackend):
         filtered facet needs its own. The matched units are grouped by their
         facet_key (all their facet rows in one string): one pass over the
         matches, with far fewer groups than facet rows."""
-        bases = {}
-        for facet in FACETS:
-            bases.setdefault(facet if request.filters.get(facet) else None, []).append(facet)
-        values = {facet: {} for facet in FACETS}
+        bases = facet_bases(request)
+        grouped = {}
         with connection.cursor() as cursor:
-            for skip, facets in bases.items():
+            for skip in bases:
                 matched, params = allowed_ids_sql(plan, request, skip, "facet_key")
                 cursor.execute(
                     f"SELECT m.facet_key, COUNT(*) FROM ({matched}) m GROUP BY m.facet_key",
                     params,
                 )
-                for key, count in cursor.fetchall():
-                    for facet, value, label in read_facet_key(key):
-                        if facet not in facets:
-                            continue
-                        found = values[facet].get(value)
-                        if found is None:
-                            selected = value in request.filters.get(facet, ())
-                            values[facet][value] = FacetValue(value, label, count, selected)
-                        else:
-                            found.count += count
+                grouped[skip] = cursor.fetchall()
+        return self.facet_values(request, bases, grouped)
+
+    def facet_values(self, request, bases, grouped):
+        """{facet: [FacetValue]} from {base: [(facet_key, count)]} (see facet_counts)."""
+        values = {facet: {} for facet in FACETS}
+        for skip, facets in bases.items():
+            for key, count in grouped.get(skip, ()):
+                for facet, value, label in read_facet_key(key):
+                    if facet not in facets:
+                        continue
+                    found = values[facet].get(value)
+                    if found is None:
+                        selected = value in request.filters.get(facet, ())
+                        values[facet][value] = FacetValue(value, label, count, selected)
+                    else:
+                        found.count += count
         result = {}
         for facet in FACETS:
             # A chosen value stays visible (with 0) so it can be unchecked.
@@ -435,6 +445,63 @@ class DatabaseBackend(SearchBackend):
                 values[facet][value] = FacetValue(value, label, 0, True)
             result[facet] = sort_facet(facet, values[facet].values())
         return result
+
+    def search_in_one_pass(self, request, plan):
+        """PostgreSQL, one language: the query is matched once per request. Its
+        matches (with the ranking's flags and score, and their facet_key) are
+        materialised, and the total, every facet count and the page are read from
+        that set in one statement. Matching (reading every matched unit's
+        vector) is the cost that grows with the index; counted three times
+        before (total and facets, each filtered facet, the page), it is now paid
+        once (docs/search.md, "PostgreSQL at scale")."""
+        language, query = plan[0]
+        superseded, superseded_params = unit_conditions(request, skip=ALL)
+        matched, matched_params = ranked_sql(
+            query, language, (superseded, superseded_params), extra=", facet_key"
+        )
+        bases = facet_bases(request)
+        parts, params = [], list(matched_params)
+        for number, skip in enumerate(bases):
+            where, where_params = unit_conditions(request, skip, superseded=False)
+            parts.append(
+                f"SELECT {number} AS part, r.facet_key, COUNT(*) AS n, NULL::bigint AS id, "
+                f"NULL::float8 AS score FROM m r WHERE TRUE{where} GROUP BY r.facet_key"
+            )
+            params += where_params
+        where, where_params = unit_conditions(request, superseded=False)
+        parts.append(f"SELECT -1, NULL, COUNT(*), NULL, NULL FROM m r WHERE TRUE{where}")
+        params += where_params
+        page = max(1, request.page)
+        parts.append(
+            f"(SELECT -2, NULL, NULL, r.id, r.score FROM m r WHERE TRUE{where} "
+            f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
+        )
+        params += [*where_params, request.per_page, (page - 1) * request.per_page]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts), params
+            )
+            rows = cursor.fetchall()
+        skips = list(bases)
+        grouped, total, ranked = {}, 0, []
+        for part, key, count, unit_id, score in rows:
+            if part >= 0:
+                grouped.setdefault(skips[part], []).append((key, count))
+            elif part == -1:
+                total = count
+            else:
+                ranked.append((unit_id, score))
+        last_page = max(1, -(-total // request.per_page))
+        if page > last_page:  # past the end: the last page, as the other backends give
+            page = last_page
+            ranked = self.ranked_page(request, plan, {language: total}, page)
+        return SearchResults(
+            total=total,
+            hits=self.hits(plan, ranked),
+            facets=self.facet_values(request, bases, grouped),
+            page=page,
+            per_page=request.per_page,
+        )
 
     def labels(self, facet, values):
         return dict(
@@ -488,6 +555,15 @@ class DatabaseBackend(SearchBackend):
             for i in ids
             if i in units
         ]
+
+
+def facet_bases(request):
+    """{skip: [facets counted so]}: facets the reader has not filtered on share one
+    base (every filter); each filtered facet is counted without its own filter."""
+    bases = {}
+    for facet in FACETS:
+        bases.setdefault(facet if request.filters.get(facet) else None, []).append(facet)
+    return bases
 
 
 def sort_facet(facet, values):
