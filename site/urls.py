@@ -28,7 +28,8 @@ urlpatterns += [path("", include("ops.urls"))]  # /healthz, /readyz
 
 # Media are not served by address in production: readers get them through the views
 # that check who may see them (/documents/, a document's edition PDF), from the disk
-# or the bucket (docs/deploy.md). The embedded run serves them for convenience.
+# or the bucket (docs/deploy.md); only Wagtail's image files are, from the disk
+# (ops/media.py). The embedded run serves them all for convenience.
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

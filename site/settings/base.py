@@ -315,6 +315,10 @@ HOME_PAGE_MODEL = "home.HomePage"
 WAGTAIL_SITE_NAME = _("Vejledning om tværsektoriel indsats")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"http://localhost:{PORT}")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents are streamed by the site from the disk or the bucket, after the privacy
+# check, rather than redirected to a signed bucket address (Wagtail's default for a
+# remote storage): the bucket stays private and unreachable from outside (docs/deploy.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Editors of one page or snippet see each other in the editor, and are told within
