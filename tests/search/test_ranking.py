@@ -17,6 +17,8 @@ from casebook.factories import (
 )
 from guidelines.editions.release import release_edition
 from guidelines.factories import GuidanceDocumentPageFactory, GuidanceSectionPageFactory, text
+from search.backends import SearchRequest, get_backend
+from search.query import parse
 
 from .conftest import publish
 
@@ -240,3 +242,33 @@ def test_an_unknown_value_for_earlier_editions_is_a_notice(client, three_edition
     html = response.content.decode()
     assert "kender ikke “&lt;alle&gt;”" in html
     assert "Vejledning om botilbud: 1. udgave" not in titles(client, "botilbud", udgaver="x")
+
+
+def test_later_pages_continue_the_first_in_the_same_order(guidance_index):
+    """A reader paging through many results sees each once, in the order of the
+    whole list: on PostgreSQL only the units that can be on a page are scored
+    (docs/search.md, "PostgreSQL at scale"), and the page must still be cut from
+    the full order, across title matches and body mentions alike."""
+    document = publish(
+        GuidanceDocumentPageFactory(parent=guidance_index, title="Samlet", summary="Et resumé.")
+    )
+    for n in range(14):
+        title = f"Koordinering {n}" if n % 4 == 0 else f"Afsnit {n}"
+        mentions = " ".join(["koordinering"] * (1 + n % 5))
+        publish(
+            GuidanceSectionPageFactory(
+                parent=document,
+                title=title,
+                number=str(n + 1),
+                summary="Et afsnit.",
+                body=[text(f"<p>{FILLER}{mentions} {FILLER}</p>")],
+            )
+        )
+    backend = get_backend()
+    whole = backend.search(SearchRequest(parse("koordinering"), {}, per_page=50))
+    paged = [
+        backend.search(SearchRequest(parse("koordinering"), {}, page=page, per_page=4))
+        for page in (1, 2, 3, 4)
+    ]
+    assert whole.total == 14 and all(results.total == 14 for results in paged)
+    assert [hit.key for results in paged for hit in results.hits] == [hit.key for hit in whole.hits]
