@@ -63,7 +63,7 @@ def site_addresses():
         ]
     for casebook in CasebookIndexPage.objects.live():
         paths += [casebook.url + "daekning/", casebook.url + "?region=nordjylland"]
-    return sorted(set(paths) | {"/udgaver/feed/", "/en/udgaver/feed/"})
+    return sorted(set(paths) | {"/udgaver/feed/", "/en/udgaver/feed/", "/sitemap.xml"})
 
 
 def warm(client, paths):
@@ -195,10 +195,13 @@ def test_unpublishing_a_meeting_purges_every_page_that_showed_it(demo_site, comm
     paths = warm(client, site_addresses())
     meeting = MeetingPage.objects.live().filter(locale__language_code="da").first()
     title = meeting.title
+    address = meeting.full_url
+    assert address in client.get("/sitemap.xml").content.decode()
     shown_before = [p for p in paths if title in fresh(client, p).content.decode()]
     with committed():
         meeting.unpublish()
     assert_every_page_agrees(client, paths, title)
+    assert address not in client.get("/sitemap.xml").content.decode()
     assert len(shown_before) > 1
 
 
