@@ -13,3 +13,14 @@ document.addEventListener("click", async (event) => {
     window.location.href = link.href;
   }
 });
+
+// The document's contents (details[data-open-wide]): open beside the text on wide
+// screens, a closed disclosure on narrow ones and at zoom, so the text comes first.
+const wideScreen = window.matchMedia("(min-width: 62em)");
+const placeDocumentNav = () => {
+  for (const details of document.querySelectorAll("details[data-open-wide]")) {
+    details.open = wideScreen.matches;
+  }
+};
+wideScreen.addEventListener("change", placeDocumentNav);
+placeDocumentNav();
