@@ -62,3 +62,20 @@ def test_on_a_wide_screen_the_contents_stand_open_beside_the_text(site_url, page
         page.locator("article.section").bounding_box(),
     )
     assert toc["x"] + toc["width"] <= text["x"]  # beside, not above
+
+
+@pytest.mark.parametrize("zoom", [2, 4])
+def test_the_coverage_table_scrolls_in_its_own_box_at_zoom(site_url, browser, zoom):
+    """1280 × 900 at 200 % and 400 %: the page never scrolls sideways; the wide table does,
+    inside its box (WCAG 1.4.10 Reflow allows that for a data table)."""
+    viewport = {"width": 1280 // zoom, "height": 900 // zoom}
+    context = browser.new_context(locale="da-DK", viewport=viewport, device_scale_factor=zoom)
+    page = context.new_page()
+    try:
+        visit(page, site_url + "/casebog/daekning/")
+        page_width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert page_width <= viewport["width"], (page_width, viewport)
+        box = page.locator(".coverage").first
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls there
+    finally:
+        context.close()
