@@ -237,7 +237,11 @@ def test_print_stylesheet_hides_navigation_and_sidebar(recommendation_section, p
     for selector in (".site-nav", ".sidebar", "h1"):
         assert page.locator(selector).first.is_visible(), f"{selector} visible on screen"
 
+    forms = page.locator("main form:visible").count()
     page.emulate_media(media="print")
     assert not page.locator(".site-nav").first.is_visible()
     assert not page.locator(".sidebar").first.is_visible()
+    assert not page.locator(".language-switcher").first.is_visible()
     assert page.locator("h1").first.is_visible()
+    # No form on paper (the region choice, the in-document search): nothing to fill in.
+    assert forms > 0 and page.locator("form:visible").count() == 0
