@@ -1,11 +1,14 @@
 """What shows guidance pages, beyond their own tree, parent and the home page
 (core/page_cache/purges.py): purged when they change."""
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
-
-from core.page_cache.purges import exact, object_shown_on, paths_shown_on, shown_on, tree
+from core.page_cache.purges import (
+    exact,
+    in_every_language,
+    object_shown_on,
+    paths_shown_on,
+    shown_on,
+    tree,
+)
 
 from .models import (
     Edition,
@@ -61,8 +64,4 @@ def editions_feed(changed):
     """The site's editions feed names documents and their editions."""
     if not isinstance(changed, GuidanceDocumentPage | Edition):
         return []
-    paths = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            paths.append(reverse("guidelines:editions_feed"))
-    return paths
+    return in_every_language("guidelines:editions_feed")

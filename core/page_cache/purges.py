@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -136,9 +138,10 @@ def resolve(targets):
     return paths, trees
 
 
-def purge(targets, extra_paths=()):
+def purge(targets, also=()):
+    """Purge `targets` and the site paths `also`, once the change is committed."""
     paths, trees = resolve(targets)
-    paths.update(extra_paths)
+    paths.update(also)
     proxy = bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
     urls = proxy_paths(targets, paths) if proxy else ()
 
@@ -174,6 +177,15 @@ def proxy_paths(targets, paths):
 
 def extra_paths(changed):
     return [path for func in _paths for path in func(changed)]
+
+
+def in_every_language(*url_names):
+    """The paths of these named URLs (outside the page tree) under each language."""
+    paths = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths += [reverse(name) for name in url_names]
+    return paths
 
 
 def on_page_changed(sender, instance, **kwargs):
