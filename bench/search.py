@@ -114,6 +114,7 @@ def run(backend, name, args, page_ids):
     print(f"{name}: {args.units} units indexed in {time.perf_counter() - started:.1f} s")
 
     search_times, suggest_times = [], []
+    by_query = {}
     for round_number in range(args.rounds + 1):
         for text, filters in QUERIES:
             page = 1 + (round_number % 3) * 5  # first pages and deeper ones
@@ -121,7 +122,9 @@ def run(backend, name, args, page_ids):
             start = time.perf_counter()
             results = backend.search(request)
             if round_number:  # round 0 warms caches
-                search_times.append((time.perf_counter() - start) * 1000)
+                elapsed = (time.perf_counter() - start) * 1000
+                search_times.append(elapsed)
+                by_query.setdefault((text, str(filters or "")), []).append(elapsed)
             assert results.total > 0, text
         for prefix in PREFIXES:
             start = time.perf_counter()
@@ -130,12 +133,16 @@ def run(backend, name, args, page_ids):
                 suggest_times.append((time.perf_counter() - start) * 1000)
     print(f"  search, {len(search_times)} queries with facets: {percentiles(search_times)}")
     print(f"  autocomplete, {len(suggest_times)} prefixes:     {percentiles(suggest_times)}")
+    if args.by_query:
+        for (text, filters), timings in by_query.items():
+            print(f"    {text + ' ' + filters:60.60} {percentiles(timings)}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--by-query", action="store_true", help="also each query's latency")
     args = parser.parse_args()
 
     from django.conf import settings

@@ -1,6 +1,8 @@
 """What shows guidance pages, beyond their own tree, parent and the home page
 (core/page_cache/purges.py): purged when they change."""
 
+from wagtail.models import Site
+
 from core.page_cache.purges import (
     exact,
     in_every_language,
@@ -57,6 +59,8 @@ def adaptation_shown_on(adaptation):
 def edition_shown_on(edition):
     yield tree(edition.document)
     yield exact(edition.document.get_parent())
+    for site in Site.objects.all():  # the home page's latest changes
+        yield exact(site.root_page)
 
 
 @paths_shown_on
@@ -65,3 +69,11 @@ def editions_feed(changed):
     if not isinstance(changed, GuidanceDocumentPage | Edition):
         return []
     return in_every_language("guidelines:editions_feed")
+
+
+@paths_shown_on
+def changes(changed):
+    """/aendringer/ and its feed list editions and regional publications."""
+    if not isinstance(changed, GuidanceDocumentPage | Edition | RegionalAdaptationPage):
+        return []
+    return in_every_language("guidelines:changes", "guidelines:changes_feed")

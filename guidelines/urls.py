@@ -7,6 +7,8 @@ from . import views
 app_name = "guidelines"
 urlpatterns = [
     path("udgaver/feed/", views.SiteEditionsFeed(), name="editions_feed"),
+    path("aendringer/", views.changes, name="changes"),
+    path("aendringer/feed/", views.ChangesFeed(), name="changes_feed"),
     # /<document>/anbefaling/3.2/: the dotted form of a code, redirected to 3-2.
     re_path(
         r"^(?P<document_path>(?:[\w-]+/)+)anbefaling/"

@@ -6,12 +6,8 @@ from wagtail.models import Page
 
 from casebook.models import CasebookIndexPage
 from core.models import SitePage
-from guidelines.models import (
-    GuidanceDocumentPage,
-    GuidanceIndexPage,
-    GuidanceSectionPage,
-    RegionIndexPage,
-)
+from guidelines.changes import latest_changes
+from guidelines.models import GuidanceIndexPage, RegionIndexPage
 
 # The three ways in, one per user group, in the order the home page shows them.
 ENTRY_POINT_TYPES = (GuidanceIndexPage, RegionIndexPage, CasebookIndexPage)
@@ -33,19 +29,11 @@ class HomePage(SitePage):
         order = {model: i for i, model in enumerate(ENTRY_POINT_TYPES)}
         return sorted(children, key=lambda page: order[type(page)])
 
-    def latest_changes(self):
-        return (
-            Page.objects.descendant_of(self)
-            .live()
-            .public()
-            .type(GuidanceDocumentPage, GuidanceSectionPage)
-            .order_by("-last_published_at", "path")[: self.changes_count]
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["entry_points"] = self.entry_points()
-        context["latest_changes"] = self.latest_changes()
+        # Editions and regional publications, not every re-published page (/aendringer/).
+        context["changes"] = latest_changes(request, self.changes_count)
         return context
 
 

@@ -63,7 +63,9 @@ def site_addresses():
         ]
     for casebook in CasebookIndexPage.objects.live():
         paths += [casebook.url + "daekning/", casebook.url + "?region=nordjylland"]
-    return sorted(set(paths) | {"/udgaver/feed/", "/en/udgaver/feed/", "/sitemap.xml"})
+    paths += ["/udgaver/feed/", "/en/udgaver/feed/", "/sitemap.xml"]
+    paths += ["/aendringer/", "/en/aendringer/", "/aendringer/feed/", "/en/aendringer/feed/"]
+    return sorted(set(paths))
 
 
 def warm(client, paths):
@@ -221,6 +223,7 @@ def test_releasing_an_edition_purges_the_document_and_the_feeds(
         )
     shown = assert_every_page_agrees(client, paths, "9.9-prøve")
     assert "/udgaver/feed/" in shown and document.url + "udgaver/" in shown
+    assert {"/", "/aendringer/", "/aendringer/feed/"} <= set(shown)
 
 
 def test_search_answers_are_purged_by_any_publish(demo_site, committed):
@@ -308,10 +311,12 @@ def test_unpublishing_an_adaptation_purges_its_regions_view_of_the_document(demo
     reader.cookies["region"] = region.slug
     offer = "Læs regionens version"
     region_page = adaptation.get_parent().url
-    warm(reader, [document.url, region_page])
+    warm(reader, [document.url, region_page, "/aendringer/"])
     assert offer in reader.get(document.url).content.decode()
+    assert f'href="{adaptation.url}"' in reader.get("/aendringer/").content.decode()
     assert f'href="{adaptation.url}"' in reader.get(region_page).content.decode()
     with committed():
         adaptation.unpublish()
     assert offer not in reader.get(document.url).content.decode()
     assert f'href="{adaptation.url}"' not in reader.get(region_page).content.decode()
+    assert f'href="{adaptation.url}"' not in reader.get("/aendringer/").content.decode()

@@ -6,37 +6,10 @@ one removal and one addition.
 """
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-
-TOKEN = re.compile(r"\s*\S+\s*")  # a word with its spaces, so runs of changed words stay together
-
-
-def word_diff(old, new):
-    """HTML with <del> and <ins> around changed words; screen readers hear
-    "slettet"/"tilføjet" from visually hidden text, since many announce
-    neither element."""
-    old_words, new_words = TOKEN.findall(old), TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
-    out = []
-
-    def mark(tag, label, words):
-        hidden = f'<span class="sr-only">[{escape(label)} </span>'
-        return f'<{tag}>{hidden}{escape("".join(words))}<span class="sr-only">]</span></{tag}>'
-
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(old_words[a1:a2])))
-            continue
-        if op in ("delete", "replace"):
-            out.append(mark("del", _("slettet:"), old_words[a1:a2]))
-        if op in ("insert", "replace"):
-            out.append(mark("ins", _("tilføjet:"), new_words[b1:b2]))
-    return mark_safe("".join(out))
+from .structured_diff import structured_diff
+from .words import word_diff
 
 
 def code_sort_key(code):
@@ -122,7 +95,7 @@ def compare(old, new):
                     section["title"],
                     section["number"],
                     "added",
-                    diff=word_diff("", section["text"]),
+                    diff=structured_diff("", section["html"]),
                 )
             )
             continue
@@ -137,7 +110,7 @@ def compare(old, new):
                 status,
                 moved=slug in moved,
                 old_title=before["title"] if heading_changed else "",
-                diff=word_diff(before["text"], section["text"]) if text_changed else "",
+                diff=structured_diff(before["html"], section["html"]) if text_changed else "",
             )
         )
     for slug, section in old_sections.items():
@@ -148,35 +121,38 @@ def compare(old, new):
                     section["title"],
                     section["number"],
                     "removed",
-                    diff=word_diff(section["text"], ""),
+                    diff=structured_diff(section["html"], ""),
                 )
             )
 
-    def by_code(snapshot):
-        return {
-            r["code"]: (r, s["slug"]) for s in snapshot["sections"] for r in s["recommendations"]
-        }
+    result.recommendations = recommendation_changes(old, new)
+    return result
 
-    old_recs, new_recs = by_code(old), by_code(new)
+
+def recommendations_by_code(snapshot):
+    """{code: (recommendation, section slug)} of a snapshot."""
+    return {r["code"]: (r, s["slug"]) for s in snapshot["sections"] for r in s["recommendations"]}
+
+
+def recommendation_changes(old, new):
+    """[RecommendationChange] between two snapshots (old first), by code: added,
+    changed (its title, strength or text) and removed, in code order."""
+    old_recs, new_recs = recommendations_by_code(old), recommendations_by_code(new)
+    changes = []
     for code, (rec, slug) in new_recs.items():
         if code not in old_recs:
-            result.recommendations.append(RecommendationChange(code, rec["title"], "added", slug))
+            changes.append(RecommendationChange(code, rec["title"], "added", slug))
             continue
         before = old_recs[code][0]
         old_text = f"{before['title']} {before['strength']} {before['text']}"
         new_text = f"{rec['title']} {rec['strength']} {rec['text']}"
         if old_text != new_text:
-            result.recommendations.append(
+            changes.append(
                 RecommendationChange(
-                    code,
-                    rec["title"],
-                    "changed",
-                    slug,
-                    diff=word_diff(before["text"], rec["text"]),
+                    code, rec["title"], "changed", slug, diff=word_diff(before["text"], rec["text"])
                 )
             )
     for code, (rec, slug) in old_recs.items():
         if code not in new_recs:
-            result.recommendations.append(RecommendationChange(code, rec["title"], "removed", slug))
-    result.recommendations.sort(key=lambda change: code_sort_key(change.code))
-    return result
+            changes.append(RecommendationChange(code, rec["title"], "removed", slug))
+    return sorted(changes, key=lambda change: code_sort_key(change.code))

@@ -27,8 +27,10 @@ from core.models import IndexPage, SitePage
 
 from ..blocks import SectionBodyBlock, StrengthChoices
 from ..codes import code_from_slug, code_slug, recommendation_anchor
+from ..editions import printing
 from ..editions.diff import compare
 from ..editions.feeds import DocumentEditionsFeed
+from ..editions.history import histories
 from ..editions.pdf import ensure_pdf
 from ..forms import SectionPageForm
 from ..hooks import RECOMMENDATION_PAGE_PARTS, parts
@@ -200,14 +202,25 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         are the frozen Danish text (templates mark it with `lang`). So every edition
         address of a Danish document works under /en/ too."""
 
-        default = default_locale()
-        if self.own_editions or default is None or self.locale_id == default.pk:
+        if self.own_editions or not self.borrows_editions:
             return self.own_editions
-        return list(
-            Edition.objects.filter(
-                document__translation_key=self.translation_key, document__locale=default
-            ).select_related("document")
-        )
+        return list(self.edition_queryset().select_related("document"))
+
+    @property
+    def borrows_editions(self):
+        default = default_locale()
+        return default is not None and self.locale_id != default.pk
+
+    def edition_queryset(self):
+        """The editions of edition_list as a queryset (for reading only some fields).
+        A translation with editions of its own reads those; one without, its
+        original's."""
+        if self.borrows_editions and not self.editions.exists():
+            return Edition.objects.filter(
+                document__translation_key=self.translation_key,
+                document__locale=default_locale(),
+            )
+        return self.editions.all()
 
     def edition_in_force(self, today=None):
         today = today or timezone.localdate()
@@ -263,6 +276,10 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         response["Content-Disposition"] = f'inline; filename="{self.slug}-{edition.slug}.pdf"'
         return response
 
+    @path("udskriv/", name="print")
+    def print_view(self, request):
+        return printing.print_view(self, request)
+
     @path("sammenlign/", name="compare_form")
     def compare_form_view(self, request):
         old, new = request.GET.get("fra", ""), request.GET.get("til", "")
@@ -280,7 +297,11 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         if old.effective_date > new.effective_date:
             old, new = new, old
         context = self.edition_context(
-            request, old=old, new=new, comparison=compare(old.snapshot, new.snapshot)
+            request,
+            old=old,
+            new=new,
+            comparison=compare(old.snapshot, new.snapshot),
+            only_changed=request.GET.get("vis") == "aendrede",
         )
         return TemplateResponse(request, "guidelines/editions/compare.html", context)
 
@@ -290,7 +311,7 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
 
     def get_cached_paths(self):
         """The addresses a proxy in front must purge with this page (core/page_cache/)."""
-        paths = ["/", "anbefalinger/", "udgaver/", "feed/"]
+        paths = ["/", "anbefalinger/", "udgaver/", "feed/", "udskriv/"]
         paths += [
             self.reverse_subpage("recommendation", args=[code_slug(rec["code"])])
             for _section, rec in self.recommendations()
@@ -319,7 +340,10 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         return self.render(
             request,
             template="guidelines/recommendation_list.html",
-            context_overrides={"recommendations": list(self.recommendations())},
+            context_overrides={
+                "recommendations": list(self.recommendations()),
+                "recommendation_histories": histories(self),
+            },
         )
 
     @path("anbefaling/<slug:code>/", name="recommendation")
@@ -330,7 +354,10 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
             return self.withdrawn_recommendation(request, code)
         section, recommendation = found
         context = self.get_context(request)
+        recommendation_histories = histories(self)
         context.update(
+            recommendation_histories=recommendation_histories,
+            history=recommendation_histories.get(code),
             section=section,
             recommendation=recommendation,
             anchor=recommendation_anchor(code),
@@ -461,6 +488,7 @@ class GuidanceSectionPage(RegionAwareMixin, SitePage):
         context.update(
             document=document,
             sections=sections,
+            recommendation_histories=histories(document),
             previous_section=sections[position - 1] if position else None,
             next_section=(
                 sections[position + 1]

@@ -86,6 +86,16 @@ class Edition(models.Model):
             return EditionStatus.IN_FORCE
         return EditionStatus.SUPERSEDED
 
+    @property
+    def pdf_size(self):
+        """The stored PDF's size in bytes; None before it is made (or if its file is gone)."""
+        if not self.pdf:
+            return None
+        try:
+            return self.pdf.size
+        except (OSError, ValueError):
+            return None
+
     @cached_property
     def sections(self):
         return self.snapshot["sections"]

@@ -22,6 +22,19 @@ def recommendation_url(context, document, code):
     return document.recommendation_url(code, context.get("request"))
 
 
+@register.inclusion_tag("guidelines/_recommendation_change.html", takes_context=True)
+def recommendation_change(context, code):
+    """ "Ny i …" / "Ændret i …" and "Sidst ændret" for a recommendation, from the
+    page's `recommendation_histories` (editions.history); nothing without them."""
+    histories = context.get("recommendation_histories")
+    history = histories.get(code) if histories else None
+    return {
+        "history": history,
+        "badge": histories.badge(code) if history else None,
+        "html_lang": context.get("html_lang"),
+    }
+
+
 @register.filter
 def anchor(code):
     return recommendation_anchor(code)

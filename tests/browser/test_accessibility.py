@@ -245,3 +245,16 @@ def test_print_stylesheet_hides_navigation_and_sidebar(recommendation_section, p
     assert page.locator("h1").first.is_visible()
     # No form on paper (the region choice, the in-document search): nothing to fill in.
     assert forms > 0 and page.locator("form:visible").count() == 0
+
+
+def test_printing_opens_every_disclosure_and_closes_them_after(recommendation_section, page):
+    """A rationale behind "Begrundelse" is on paper too (Chromium cannot open a
+    closed <details> from a print stylesheet)."""
+    visit(page, recommendation_section)
+    closed = "() => document.querySelectorAll('main details:not([open])').length"
+    before = page.evaluate(closed)
+    assert before > 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) == before

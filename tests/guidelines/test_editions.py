@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.utils import timezone
@@ -181,6 +182,65 @@ def test_compare_page_marks_words_accessibly(client, two_editions):
     assert '<ins><span class="sr-only">[tilføjet: </span>to uger.' in html
     assert f'href="{BASE}udgaver/2-udgave-2024/#anbefaling-2-3"' in html
     assert f'href="{BASE}udgaver/1-udgave-2014/#anbefaling-2-2"' in html
+
+
+def test_comparison_keeps_headings_paragraphs_lists_and_recommendation_boxes(client, document):
+    maalgruppe = document.sections[0]
+    republish(
+        maalgruppe,
+        [
+            text(
+                "<h2>Hvem</h2><p>Borgere med svær psykisk lidelse og misbrug.</p>"
+                "<ul><li>Voksne</li><li>Unge</li></ul>"
+            ),
+            recommendation("1.1"),
+        ],
+    )
+    release_edition(document, label="A", effective_date=TODAY, change_summary="x")
+    republish(
+        maalgruppe,
+        [
+            text(
+                "<h2>Hvem</h2><p>Borgere med psykisk lidelse og samtidigt misbrug.</p>"
+                "<ul><li>Voksne</li><li>Unge fra 16 år</li><li>Pårørende</li></ul>"
+            ),
+            recommendation("1.1", statement="<p>Ny tekst til anbefalingen.</p>"),
+        ],
+    )
+    release_edition(document, label="B", effective_date=TODAY, change_summary="y")
+    html = client.get(BASE + "sammenlign/a/b/").content.decode()
+    diff = BeautifulSoup(html, "html.parser").select_one("#forskel-maalgruppe .diff")
+    # The heading is a heading, unchanged; the paragraph one paragraph with its words marked.
+    first = diff.find(True)
+    assert (first.name, first["class"][-1], first.get_text()) == ("h4", "diff-block--same", "Hvem")
+    paragraph = diff.select("p.diff-block--changed")[0]
+    assert paragraph.find("del") and paragraph.find("ins")
+    assert "svær" in paragraph.find("del").get_text()
+    # The list stays one list: an item the same, one changed, one added.
+    items = diff.select("ul > li")
+    assert [li["class"][-1] for li in items] == [
+        "diff-block--same",
+        "diff-block--changed",
+        "diff-block--added",
+    ]
+    # The recommendation is one box, its title a heading, its statement diffed inside it.
+    box = diff.select_one(".recommendation--diff")
+    assert box.select_one("h4").get_text(" ", strip=True).startswith("1.1")
+    statement = box.select_one("p.diff-block--changed")
+    added = " ".join(ins.get_text() for ins in statement.find_all("ins"))
+    removed = " ".join(d.get_text() for d in statement.find_all("del"))
+    assert "Ny tekst" in added and "anbefalingen." in added
+    assert "Tekst" in removed and "1.1." in removed
+
+
+def test_comparison_can_show_only_the_changed_sections(client, two_editions):
+    url = BASE + "sammenlign/1-udgave-2014/2-udgave-2024/"
+    every = BeautifulSoup(client.get(url).content, "html.parser").select(".section-diff")
+    assert "section-diff--unchanged" in " ".join(" ".join(s["class"]) for s in every)
+    response = client.get(url, {"vis": "aendrede"})
+    shown = BeautifulSoup(response.content, "html.parser").select(".section-diff")
+    assert [s["id"] for s in shown] == ["forskel-plan", "forskel-integreret"]
+    assert "Vis alle afsnit" in response.content.decode()
 
 
 def test_what_changed_since_previous_edition(client, two_editions):
@@ -366,3 +426,57 @@ def test_demo_editions_show_what_the_revision_changed(demo_site, client):
         entry = summary[summary.index(f'<span class="code">{code}</span>') - 300 :]
         assert f"{status}:" in entry[:300], code
     assert "Integreret behandling" in summary
+
+
+def change_marks(html):
+    """{code: text of its change line} for every recommendation box on a page."""
+    soup = BeautifulSoup(html, "html.parser")
+    marks = {}
+    for box in soup.select("section.recommendation"):
+        code = box.select_one(".code").get_text()
+        line = box.select_one(".recommendation__change")
+        marks[code] = " ".join(line.get_text().split()) if line else ""
+    return marks
+
+
+def test_badges_mark_exactly_what_the_edition_in_force_changed(client, two_editions):
+    """2.1 changed and 2.3, 3.1 came with the 2nd edition; 1.1 stayed as it was."""
+    marks = change_marks(client.get(BASE + "plan/").content.decode())
+    assert marks == {
+        "2.1": "Ændret i 2. udgave, 2024 Sidst ændret: 1. september 2024",
+        "2.3": "Ny i 2. udgave, 2024 Sidst ændret: 1. september 2024",
+    }
+    marks = change_marks(client.get(BASE + "maalgruppe/").content.decode())
+    assert marks == {"1.1": "Sidst ændret: 1. august 2014"}
+    marks = change_marks(client.get(BASE + "integreret/").content.decode())
+    assert marks == {"3.1": "Ny i 2. udgave, 2024 Sidst ændret: 1. september 2024"}
+
+
+def test_badges_wait_for_the_edition_to_come_into_force(client, two_editions):
+    document, first, second = two_editions
+    Edition.objects.filter(pk=second.pk).update(effective_date=TODAY + datetime.timedelta(days=30))
+    marks = change_marks(client.get(BASE + "plan/").content.decode())
+    # The live text already reads as the coming edition, but nothing is "new" before it applies.
+    assert "Ændret" not in marks["2.1"] and "Ny" not in marks.get("2.3", "")
+    assert marks["2.1"] == "Sidst ændret: 1. august 2014"
+
+
+def test_recommendation_page_shows_its_history_with_the_diff(client, two_editions):
+    soup = BeautifulSoup(client.get(BASE + "anbefaling/2-1/").content, "html.parser")
+    assert "Ændret i 2. udgave, 2024" in soup.select_one(".recommendation__change").get_text()
+    entries = soup.select(".recommendation-history li")
+    assert len(entries) == 2
+    newest, oldest = entries
+    assert "2. udgave, 2024" in newest.get_text() and "blev ændret" in newest.get_text()
+    assert newest.select_one("del").get_text(" ", strip=True) == "[slettet: en måned. ]"
+    assert newest.select_one("ins").get_text(" ", strip=True) == "[tilføjet: to uger. ]"
+    assert newest.a["href"] == BASE + "udgaver/2-udgave-2024/"
+    assert "1. udgave, 2014" in oldest.get_text() and "kom til" in oldest.get_text()
+    assert not oldest.select("details")
+
+
+def test_a_recommendation_not_yet_in_an_edition_has_no_history(client, two_editions):
+    document, _first, _second = two_editions
+    republish(document.sections[2], [recommendation("3.1"), recommendation("3.2", title="Ny")])
+    marks = change_marks(client.get(BASE + "integreret/").content.decode())
+    assert marks["3.2"] == ""

@@ -294,6 +294,13 @@ class TestReaders:
         assert "Tilpasset" in adapted.get_text()
         assert "Tovholderen er fra kommunen." in adapted.select_one(".stance__text").get_text()
         assert excluded.a["href"] == "/vejledninger/plan/anbefaling/2-1/"
+        # The note that the region replaces the text names what it covers, up front.
+        note = page.select_one(".local-part__note")
+        assert [a["href"] for a in note.select("a")] == [
+            "#stance-anbefaling-2-1",
+            "#stance-anbefaling-2-2",
+        ]
+        assert excluded["id"] == "stance-anbefaling-2-1"
 
     def test_a_kept_recommendation_is_shown_in_its_national_wording(self, client, regions, plan):
         adapt(regions["midtjylland"], plan, [stance("2.1"), stance("2.2")])

@@ -24,3 +24,15 @@ const placeDocumentNav = () => {
 };
 wideScreen.addEventListener("change", placeDocumentNav);
 placeDocumentNav();
+
+// Paper shows everything: closed disclosures (a recommendation's rationale) open
+// for printing, and close again afterwards. CSS cannot open them in every browser.
+let openedForPrint = [];
+window.addEventListener("beforeprint", () => {
+  openedForPrint = [...document.querySelectorAll("main details:not([open])")];
+  for (const details of openedForPrint) details.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const details of openedForPrint) details.open = false;
+  openedForPrint = [];
+});
