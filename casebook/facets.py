@@ -39,6 +39,7 @@ class Facet:
     param = ""
     label = ""
     field = ""  # the case's field the facet reads its value from, if one
+    names = False  # its values are Danish names (regions, municipalities): lang="da"
 
     def options(self, model):
         """(value, label) for every value the facet knows, in display order."""
@@ -56,6 +57,7 @@ class Facet:
 
 class RegionFacet(Facet):
     param, label, field = "region", _("Region"), "region__slug"
+    names = True
 
     def options(self, model):
         regions = model._meta.get_field("region").related_model.objects.all()
@@ -74,7 +76,7 @@ class RelationFacet(Facet):
 
     def options(self, model):
         values = model._meta.get_field(self.relation).related_model.objects.all()
-        return [(str(getattr(value, self.key)), value.name) for value in values]
+        return [(str(getattr(value, self.key)), str(value)) for value in values]
 
     def values(self, queryset, rows):
         field = queryset.model._meta.get_field(self.relation)
@@ -87,7 +89,7 @@ class RelationFacet(Facet):
 
 
 class MunicipalityFacet(RelationFacet):
-    param, label = "kommune", _("Kommune")
+    param, label, names = "kommune", _("Kommune"), True
     relation, key = "municipalities", "code"
 
 

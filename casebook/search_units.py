@@ -12,10 +12,19 @@ from search.units import (
     register,
     register_facet,
     register_kind,
+    register_name_facet,
     register_value_label,
+    register_value_labeller,
 )
 
-from .models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
+from .models import (
+    CasebookIndexPage,
+    CasePage,
+    MeetingIndexPage,
+    MeetingPage,
+    TargetGroup,
+    Theme,
+)
 
 # Practice: below the live guidance that matches as well, above editions.
 register_kind("case", _("Case"), order=60, tier=Tier.OTHER)
@@ -26,6 +35,14 @@ register_facet("tema", _("Tema"), order=40)
 # What belongs to no region, in the region facet.
 NATIONAL_LABEL = _("Hele landet")
 register_value_label("region", NATIONAL, NATIONAL_LABEL)
+register_name_facet("region")
+register_value_labeller("maalgruppe", lambda slugs: vocabulary_labels(TargetGroup, slugs))
+register_value_labeller("tema", lambda slugs: vocabulary_labels(Theme, slugs))
+
+
+def vocabulary_labels(model, slugs):
+    """{slug: name in the active language} of target groups or themes."""
+    return {item.slug: item.label for item in model.objects.filter(slug__in=slugs)}
 
 
 def region_fields(region):
@@ -45,8 +62,8 @@ def described(page, region, groups, themes, *more):
     with translation.override(page.locale.language_code):
         return joined(
             region.name if region else str(NATIONAL_LABEL),
-            ", ".join(group.name for group in groups),
-            ", ".join(theme.name for theme in themes),
+            ", ".join(group.label for group in groups),
+            ", ".join(theme.label for theme in themes),
             *(str(text) for text in more),
         )
 
@@ -55,10 +72,11 @@ def described(page, region, groups, themes, *more):
 def case_units(page):
     fields = region_fields(page.region)
     groups, themes = list(page.target_groups.all()), list(page.themes.all())
-    fields["facets"].update(
-        maalgruppe=[(g.slug, g.name) for g in groups],
-        tema=[(t.slug, t.name) for t in themes],
-    )
+    with translation.override(page.locale.language_code):  # the labels in its language
+        fields["facets"].update(
+            maalgruppe=[(g.slug, g.label) for g in groups],
+            tema=[(t.slug, t.label) for t in themes],
+        )
     return page_unit(
         page,
         kind="case",

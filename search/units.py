@@ -91,9 +91,31 @@ register_facet("type", _("Type"), order=0)
 register_kind("side", _("Side"), order=100)
 
 
-def facet_label(facet, value, stored_label):
-    """The label to show the reader for one facet value, in the active language."""
-    return str(INTERFACE_LABELS.get(facet, {}).get(value, stored_label))
+# {facet: fn(values) -> {value: label in the active language}}: for values named
+# in the database in both languages (the casebook's themes), since a unit stores
+# the label in its own language and a search may count units of both.
+LABELLERS = {}
+# Facets whose values are Danish names (regions): marked lang="da" on English pages.
+NAME_FACETS = set()
+
+
+def register_value_labeller(facet, labeller):
+    LABELLERS[facet] = labeller
+
+
+def register_name_facet(facet):
+    NAME_FACETS.add(facet)
+
+
+def facet_labels(facet, values):
+    """{value: the label to show the reader, in the active language} for stored
+    (value, label) pairs of one facet."""
+    values = list(values)
+    named = LABELLERS[facet]([value for value, _label in values]) if facet in LABELLERS else {}
+    interface = INTERFACE_LABELS.get(facet, {})
+    return {
+        value: str(interface.get(value) or named.get(value) or label) for value, label in values
+    }
 
 
 @dataclass

@@ -23,7 +23,7 @@ from . import vocabulary
 from .analysis import language_of
 from .backends import SearchRequest, get_backend
 from .query import parse, parse_prefix
-from .units import EARLIER_VERSIONS, FACETS, KINDS, facet_label
+from .units import EARLIER_VERSIONS, FACETS, INTERFACE_LABELS, KINDS, NAME_FACETS, facet_labels
 
 RESULTS_PER_PAGE = 10
 # ?udgaver=tidligere: superseded units (earlier editions) are searched too.
@@ -152,8 +152,12 @@ def search(request):
         paginator = Paginator(range(results.total), results.per_page)
         context["page_obj"] = paginator.get_page(results.page)
         for facet, values in results.facets.items():
+            labels = facet_labels(facet, [(value.value, value.label) for value in values])
             for value in values:
-                value.label = facet_label(facet, value.value, value.label)
+                value.label = labels[value.value]
+                value.is_name = facet in NAME_FACETS and value.value not in INTERFACE_LABELS.get(
+                    facet, {}
+                )
         context["facets"] = [
             (facet, FACETS[facet], results.facets.get(facet, [])) for facet in FACETS
         ]

@@ -76,10 +76,12 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
             GuidanceDocumentPage.objects.live().public().filter(locale_id=self.locale_id)
         ):
             recommendations = []
-            for _section, rec in document.recommendations():
+            for section, rec in document.recommendations():
                 by_region = counts.get((document.translation_key, rec["code"]), {})
                 cells = [by_region.get(r.slug, 0) for r in regions] + [by_region.get("national", 0)]
-                recommendations.append({"recommendation": rec, "cells": cells, "total": sum(cells)})
+                recommendations.append(
+                    {"recommendation": rec, "section": section, "cells": cells, "total": sum(cells)}
+                )
             if recommendations:
                 documents.append({"document": document, "rows": recommendations})
         context = SitePage.get_context(self, request)  # the page, without the facets

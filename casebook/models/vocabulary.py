@@ -2,6 +2,7 @@
 data migration) and a case's status (choices)."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +16,7 @@ class CaseStatus(models.TextChoices):
 class Vocabulary(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("navn"), max_length=100)
+    name_en = models.CharField(_("navn på engelsk"), max_length=100, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
     class Meta:
@@ -22,6 +24,15 @@ class Vocabulary(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        """The name in the reader's language: English on English pages where it has
+        an English name, else the Danish one."""
+        language = translation.get_language() or ""
+        if self.name_en and language.startswith("en"):
+            return self.name_en
         return self.name
 
 

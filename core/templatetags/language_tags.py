@@ -79,3 +79,38 @@ def lang_attribute(language, around):
     if not language or language == around:
         return ""
     return format_html(' lang="{}"', language)
+
+
+def _around(around):
+    return around or translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.filter
+def danish(value, around=None):
+    """`value` (Danish text: a region's or municipality's name) as it stands in a
+    page in `around` (by default the active language, the URL's): in
+    <span lang="da"> on English pages."""
+    if not value or _around(around) == "da":
+        return value
+    return format_html('<span lang="da">{}</span>', value)
+
+
+@register.filter
+def danish_list(values, around=None):
+    """Names joined with ", ", marked as Danish on English pages (see `danish`)."""
+    return danish(", ".join(str(value) for value in values), around)
+
+
+@register.filter
+def foreign_lang(page):
+    """` lang="da"` on a link to a page whose text is in another language than the
+    active one (an untranslated page in an English list), for templates without
+    the page's `html_lang` (page parts)."""
+    return lang_attribute(content_lang(page), _around(None)) if isinstance(page, Page) else ""
+
+
+@register.simple_tag
+def lang_da():
+    """` lang="da"` where the active language is not Danish: for Danish names in
+    elements that cannot hold a <span> (a select's options)."""
+    return lang_attribute("da", _around(None))

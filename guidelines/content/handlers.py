@@ -113,8 +113,10 @@ def sync_edition(document, document_item, item, context):
     since a released edition never changes."""
     section_items = document_item.sections if item.sections is None else item.sections
     sections = [
+        # In the document's locale: the frozen text is rendered in its language.
         GuidanceSectionPage(
-            **page_values(GuidanceSectionPage, section, context.child(section.slug))
+            locale_id=document.locale_id,
+            **page_values(GuidanceSectionPage, section, context.child(section.slug)),
         )
         for section in section_items
     ]

@@ -3,9 +3,11 @@
 import datetime
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import strip_tags
 
 from core.content.streamdata import to_plain
+from core.i18n import content_language
 
 #: Document fields an edition keeps, so it reads the same after the document is edited.
 DOCUMENT_FIELDS = (
@@ -34,10 +36,15 @@ def document_data(document):
 
 def section_data(section):
     """One section, frozen: its structure (for export and comparison) and its
-    rendered text (what readers see), with its recommendations by code."""
-    html = render_to_string(
-        "guidelines/editions/section_body.html", {"section": section, "document": None}
-    )
+    rendered text (what readers see), with its recommendations by code. Rendered
+    in the language of its text, so a block's labels ("Styrke", "Begrundelse") are
+    in the same language as the text around them; an untranslated section of a
+    translated document stays Danish, and says so."""
+    language = content_language(section) if section.locale_id else None
+    with translation.override(language or translation.get_language()):
+        html = render_to_string(
+            "guidelines/editions/section_body.html", {"section": section, "document": None}
+        )
     recommendations = [
         {
             "code": value["code"],
@@ -49,6 +56,7 @@ def section_data(section):
     ]
     return {
         "slug": section.slug,
+        "language": language,
         "title": section.title,
         "number": section.number,
         "summary": section.summary,

@@ -61,7 +61,10 @@ def blocks(html):
             continue  # a cell's paragraphs are the row's
         box, box_id = "", 0
         for selector, name in BOXES:
-            parent = element.find_parent(selector.split(".")[0], class_=_class(selector))
+            tag, _dot, css_class = selector.partition(".")
+            # (bs4 reads class_=None as "has no class", so it is only passed when set)
+            found_in = {"class_": css_class} if css_class else {}
+            parent = element.find_parent(tag, **found_in)
             if parent is not None:
                 box, box_id = name, boxes.setdefault(id(parent), len(boxes) + 1)
                 break
@@ -72,10 +75,6 @@ def blocks(html):
         if any(cells):
             found.append(Block(element.name, box, box_id, cells))
     return found
-
-
-def _class(selector):
-    return selector.split(".")[1] if "." in selector else None
 
 
 @dataclass

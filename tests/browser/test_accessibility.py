@@ -122,6 +122,13 @@ def pages_to_check(page, base):
         (base + DOCUMENT + "udgaver/1-udgave-2014/", 200),
         (base + DOCUMENT + "sammenlign/1-udgave-2014/2-udgave-2024/", 200),
         (base + DOCUMENT + "anbefaling/7-3/", 410),
+        (base + DOCUMENT + "anbefaling/3-1/", 200),  # a badge and a history with a diff
+        (base + DOCUMENT + "sammenlign/1-udgave-2014/2-udgave-2024/?vis=aendrede", 200),
+        (base + DOCUMENT + "udskriv/", 200),
+        (base + DOCUMENT + "udskriv/?afsnit=den-forkerte-doer&format=html", 200),
+        (base + DOCUMENT + "udskriv/?format=html", 400),
+        (base + "/aendringer/", 200),
+        (base + "/en/aendringer/", 200),
         (base + "/soeg/?q=tovholder", 200),
         (base + "/soeg/?q=misbrug&type=case&region=atlantis&side=2", 200),
         (base + "/soeg/?q=xyzzy", 200),
