@@ -56,6 +56,7 @@ class Histories:
     by_code: dict
     in_force: EditionRef | None
     first: EditionRef | None  # everything is new in it, so nothing is marked
+    sections: frozenset = frozenset()  # the slugs of the sections in the edition in force
 
     def get(self, code):
         return self.by_code.get(code)
@@ -119,4 +120,5 @@ def build_histories(refs, snapshots):
                 Change(ref, change.status, change.title, change.diff)
             )
         previous = snapshot
-    return Histories(by_code, refs[-1], refs[0])
+    slugs = frozenset(section["slug"] for section in previous["sections"])
+    return Histories(by_code, refs[-1], refs[0], slugs)

@@ -190,3 +190,17 @@ def test_document_page_offers_the_pdf_with_its_size_and_the_print_view(client, n
 def test_a_document_without_an_edition_has_no_print_view(client, guidance_index):
     GuidanceDocumentPageFactory(parent=guidance_index, slug="tom", title="Tom")
     assert client.get("/vejledninger/tom/udskriv/").status_code == 404
+
+
+def test_a_section_in_the_edition_offers_itself_as_pdf_and_for_print(client, national):
+    html = client.get("/vejledninger/model/indsatser/").content.decode()
+    link = "/vejledninger/model/udskriv/?afsnit=indsatser&amp;format=pdf"
+    assert f'href="{link}"' in html
+    response = client.get(link.replace("&amp;", "&"))
+    assert response["Content-Type"] == "application/pdf"
+    assert "2. Indsatser" in read(response.content)[1][0]
+
+
+def test_a_section_not_yet_in_an_edition_offers_no_print(client, national):
+    GuidanceSectionPageFactory(parent=national, slug="nyt", title="Nyt", number="4")
+    assert "udskriv/?afsnit=nyt" not in client.get("/vejledninger/model/nyt/").content.decode()
