@@ -320,6 +320,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # remote storage): the bucket stays private and unreachable from outside (docs/deploy.md).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: it would send a hash of every editor's e-mail address to
+# a third party on every admin page (tests/test_third_parties.py).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Editors of one page or snippet see each other in the editor, and are told within
 # seconds when someone saves a newer version (Wagtail's defaults, stated so they stay on);

@@ -14,11 +14,12 @@ name, which WCAG leaves unmarked.
 
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
 import polib
-from bs4 import BeautifulSoup, Comment
+from bs4 import Comment
 from django.conf import settings
+
+from ..crawl import crawl
 
 CATALOGUE = Path(settings.BASE_DIR) / "site" / "locale" / "en" / "LC_MESSAGES" / "django.po"
 FUNCTION_WORDS = {
@@ -28,7 +29,6 @@ FUNCTION_WORDS = {
 }
 ENGLISH_TOO = {"i", "a", "de", "den", "er", "har", "kan", "fra", "et", "at", "en"}
 SKIPPED = ("script", "style", "noscript", "title", "template")
-LIMIT = 600  # pages; the demo's English site has about 150
 
 
 def interface_strings():
@@ -61,31 +61,14 @@ def spoken_language(node):
     return ""
 
 
-def english_links(path, soup):
-    for link in soup.find_all("a", href=True):
-        url = urlsplit(urljoin("http://testserver" + path, link["href"]))
-        if url.netloc != "testserver" or not url.path.startswith("/en/"):
-            continue
-        if url.path.endswith(("/pdf/", "/feed/")) or "side=" in url.query:
-            continue
-        yield url.path + (f"?{url.query}" if url.query else "")
-
-
 def test_every_english_page_marks_its_danish_text(demo_site, client):
     interface = interface_strings()
+    seen, unmarked = [], {}
     # The home page leads everywhere; search results are reached by searching.
-    queue, seen, unmarked = ["/en/", "/en/soeg/?q=misbrug", "/en/soeg/?q=plan&type=case"], set(), {}
-    while queue and len(seen) < LIMIT:
-        path = queue.pop(0)
-        if path in seen:
-            continue
-        seen.add(path)
-        response = client.get(path)
-        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
-            continue
-        soup = BeautifulSoup(response.content, "html.parser")
+    start = ["/en/", "/en/soeg/?q=misbrug", "/en/soeg/?q=plan&type=case"]
+    for path, soup in crawl(client, start, prefix="/en/"):
+        seen.append(path)
         assert soup.html.get("lang") == "en", path
-        queue += [link for link in english_links(path, soup) if link not in seen]
         for node in soup.find_all(string=True):
             if isinstance(node, Comment) or node.parent.name in SKIPPED:
                 continue
