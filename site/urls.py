@@ -36,6 +36,7 @@ if settings.DEBUG:
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
+    path("", include("feedback.urls")),
     # Before Wagtail's pages: the dotted-code redirect lies under a document's address.
     path("", include("guidelines.urls")),
     path("", include(wagtail_urls)),

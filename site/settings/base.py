@@ -40,6 +40,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
     "home",
+    "feedback",  # "Var siden nyttig?" on guidance, case and meeting pages
     "casebook",
     "guidelines",
     "search",

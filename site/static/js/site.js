@@ -36,3 +36,37 @@ window.addEventListener("afterprint", () => {
   for (const details of openedForPrint) details.open = false;
   openedForPrint = [];
 });
+
+// "Var siden nyttig?": answered in place. The forms post as they would without
+// JavaScript; the reply (thanks, the comment form, or why it was refused) takes
+// the form's place, and focus moves to it.
+document.addEventListener("submit", async (event) => {
+  const form = event.target.closest("[data-page-feedback] form");
+  if (!form) return;
+  event.preventDefault();
+  const data = new FormData(form);
+  if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+  let reply;
+  try {
+    const response = await fetch(form.action, { method: "POST", body: data, headers: { Accept: "application/json" } });
+    reply = (await response.json()).html;
+  } catch (error) {
+    // The page answers without JavaScript too: post the form as it would have been.
+    if (event.submitter && event.submitter.name) {
+      const chosen = document.createElement("input");
+      chosen.type = "hidden";
+      chosen.name = event.submitter.name;
+      chosen.value = event.submitter.value;
+      form.append(chosen);
+    }
+    HTMLFormElement.prototype.submit.call(form);
+    return;
+  }
+  const holder = form.closest("[data-page-feedback]");
+  holder.innerHTML = reply;
+  const target = holder.querySelector("textarea") || holder.querySelector("[role=status], [role=alert]");
+  if (target) {
+    if (!target.matches("textarea")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }
+});
