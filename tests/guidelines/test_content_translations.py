@@ -46,6 +46,7 @@ DEMO_TRANSLATIONS = {
     (HomePage, "forside"),
     (StandardPage, "om-platformen"),
     (StandardPage, "tilgaengelighedserklaering"),
+    (StandardPage, "privatliv"),
     (GuidanceIndexPage, "vejledninger"),
     (RegionIndexPage, "regioner"),
     *((RegionPage, slug) for slug in REGIONS),
