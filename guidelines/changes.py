@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
 from core.i18n import active_locale, content_language, default_locale, language_of
 
@@ -79,11 +79,13 @@ def adaptation_entries(request, locale, limit):
     }
     if not adaptations:
         return
-    regions = {
-        page.pk: region.title
-        for page in adaptations.values()
-        if (region := page.get_parent()) is not None
-    }
+    # The region pages they stand under, in one query (not one get_parent() each).
+    parents = dict(
+        Page.objects.filter(
+            path__in={page.path[: -Page.steplen] for page in adaptations.values()}
+        ).values_list("path", "title")
+    )
+    regions = {pk: parents.get(page.path[: -Page.steplen], "") for pk, page in adaptations.items()}
     published = PageLogEntry.objects.filter(
         action="wagtail.publish", page_id__in=adaptations
     ).order_by("-timestamp")

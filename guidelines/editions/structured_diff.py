@@ -147,24 +147,14 @@ def _render_block(item):
     return format_html('<{0} class="{1}">{2}</{0}>', tag, css, mark_safe(" ".join(item.html)))
 
 
-def _open_box(box):
-    return {
-        "recommendation": '<div class="recommendation recommendation--diff">',
-        "table": '<table class="table diff-table"><tbody>',
-        "ol": "<ol>",
-        "ul": "<ul>",
-        "blockquote": "<blockquote>",
-    }[box]
-
-
-def _close_box(box):
-    return {
-        "recommendation": "</div>",
-        "table": "</tbody></table>",
-        "ol": "</ol>",
-        "ul": "</ul>",
-        "blockquote": "</blockquote>",
-    }[box]
+#: How each kind of box opens and closes around its run of blocks.
+BOX_TAGS = {
+    "recommendation": ('<div class="recommendation recommendation--diff">', "</div>"),
+    "table": ('<table class="table diff-table"><tbody>', "</tbody></table>"),
+    "ol": ("<ol>", "</ol>"),
+    "ul": ("<ul>", "</ul>"),
+    "blockquote": ("<blockquote>", "</blockquote>"),
+}
 
 
 def render(shown):
@@ -174,13 +164,13 @@ def render(shown):
         box = (item.block.box, item.block.box_id) if item.block.box else None
         if box != current:
             if current is not None:
-                out.append(_close_box(current[0]))
+                out.append(BOX_TAGS[current[0]][1])
             if box is not None:
-                out.append(_open_box(box[0]))
+                out.append(BOX_TAGS[box[0]][0])
             current = box
         out.append(_render_block(item))
     if current is not None:
-        out.append(_close_box(current[0]))
+        out.append(BOX_TAGS[current[0]][1])
     return mark_safe("".join(out))
 
 
