@@ -1,6 +1,4 @@
-"""The feedback forms. They post without a CSRF token (pages are cached and the
-same for every reader, with no cookie): a signed time stamp says the form came
-from one of the site's pages, a honeypot field catches form-filling robots, and
+"""The feedback forms: guarded without a CSRF token (core/guarded_forms.py), and
 the view limits how often one client may answer."""
 
 from django import forms
@@ -8,16 +6,12 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.guarded_forms import GuardedForm
+
 from .models import COMMENT_LENGTH
 
-STAMP_SALT = "feedback.stamp"
-STAMP_MAX_AGE = 2 * 24 * 3600  # a page may sit in a cache and an open tab for a while
 ANSWER_SALT = "feedback.answer"
 ANSWER_MAX_AGE = 24 * 3600  # a comment belongs to the answer just given
-
-
-def stamp():
-    return signing.TimestampSigner(salt=STAMP_SALT).sign("feedback")
 
 
 def answer_token(feedback):
@@ -32,7 +26,7 @@ def answer_id(token):
         return None
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(GuardedForm):
     helpful = forms.TypedChoiceField(
         choices=[("ja", _("Ja")), ("nej", _("Nej"))],
         coerce=lambda value: value == "ja",
@@ -40,9 +34,6 @@ class FeedbackForm(forms.Form):
     )
     path = forms.CharField(max_length=500)
     page = forms.IntegerField(required=False, min_value=1)
-    stamp = forms.CharField(max_length=200)
-    # The honeypot: hidden from people (and from screen readers), filled by robots.
-    website = forms.CharField(required=False)
 
     def clean_path(self):
         path = self.cleaned_data["path"]
@@ -53,22 +44,6 @@ class FeedbackForm(forms.Form):
     def clean_page(self):
         page_id = self.cleaned_data.get("page")
         return Page.objects.filter(pk=page_id).first() if page_id else None
-
-    def clean_stamp(self):
-        signer = signing.TimestampSigner(salt=STAMP_SALT)
-        try:
-            signer.unsign(self.cleaned_data["stamp"], max_age=STAMP_MAX_AGE)
-        except signing.SignatureExpired as error:
-            raise forms.ValidationError(
-                _("Siden var for gammel. Genindlæs den, og svar igen.")
-            ) from error
-        except signing.BadSignature as error:
-            raise forms.ValidationError(_("Svaret kom ikke fra en side på sitet.")) from error
-        return self.cleaned_data["stamp"]
-
-    @property
-    def is_robot(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class CommentForm(forms.Form):

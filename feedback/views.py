@@ -2,6 +2,7 @@
 plain form posts, answered with a page, and from JavaScript, answered with the
 HTML to put in the form's place."""
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -10,9 +11,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from . import ratelimit
+from core import ratelimit
+
 from .forms import CommentForm, FeedbackForm, answer_id, answer_token
 from .models import PageFeedback
+
+PER_MINUTE = 10  # answers and comments from one client
+
+
+def allowed(request):
+    limit = getattr(settings, "FEEDBACK_PER_MINUTE", PER_MINUTE)
+    return ratelimit.allow(request, "feedback", limit)
 
 
 def wants_json(request):
@@ -41,7 +50,7 @@ def answer(request):
     back = form.cleaned_data["path"]
     if form.is_robot:  # thanked like anyone, stored nowhere
         return respond(request, "feedback/thanks.html", {"back": back, "comment_form": None})
-    if not ratelimit.allow(request):
+    if not allowed(request):
         return too_many(request)
     feedback = PageFeedback.objects.create(
         page=form.cleaned_data["page"],
@@ -68,7 +77,7 @@ def comment(request, token):
         return respond(request, "feedback/thanks.html", context, status=400)
     if form.cleaned_data["website"]:
         return respond(request, "feedback/commented.html", {"back": back})
-    if not ratelimit.allow(request):
+    if not allowed(request):
         return too_many(request)
     # One comment per answer: a second post (a reload) changes nothing.
     PageFeedback.objects.filter(pk=feedback.pk, comment="").update(

@@ -17,6 +17,9 @@ REGION_PAGE_PARTS = "guidelines_region_page_parts"
 REGION_COUNTS = "guidelines_region_counts"
 #: fn(document, code, request) -> a PagePart shown on the recommendation's page, or None.
 RECOMMENDATION_PAGE_PARTS = "guidelines_recommendation_page_parts"
+#: fn(document, request) -> a PagePart shown on the document's page and its list of
+#: editions, or None.
+DOCUMENT_PAGE_PARTS = "guidelines_document_page_parts"
 #: fn() -> pages whose subtrees national editors write and publish.
 NATIONAL_EDITOR_PAGES = "guidelines_national_editor_pages"
 

@@ -4,7 +4,7 @@ from wagtail.models import Page, Site
 
 from core.i18n import localize
 
-from .models import StandardPage
+from .models import AccessibilityStatementPage, StandardPage
 
 
 def navigation(request):
@@ -29,9 +29,13 @@ def _navigation(request):
         .annotate(source_locale_id=F("alias_of__locale_id"))
     )
     top_level = list(top_level)  # one query for both lists
-    standard = ContentType.objects.get_for_model(StandardPage).pk
+    # The statement too: the law asks for it in the footer ("Tilgængelighedserklæring").
+    footer_types = {
+        ContentType.objects.get_for_model(model).pk
+        for model in (StandardPage, AccessibilityStatementPage)
+    }
     return {
         "site_home": home,
         "main_navigation": [page for page in top_level if page.show_in_menus],
-        "footer_navigation": [page for page in top_level if page.content_type_id == standard],
+        "footer_navigation": [page for page in top_level if page.content_type_id in footer_types],
     }

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.login import AdminLoginForm
 from danish_admin import views as danish_admin_views
+from home import views as home_views
 from home.sitemap import LocalizedSitemap
 
 # Django's admin says so when django-axes has locked an account, as Wagtail's does.
@@ -21,6 +22,7 @@ urlpatterns = [
     path("admin/jsi18n/", danish_admin_views.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("was", home_views.was),  # the web accessibility law's short address
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages
 ]
 
@@ -37,6 +39,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("feedback.urls")),
+    path("", include("alerts.urls")),
     # Before Wagtail's pages: the dotted-code redirect lies under a document's address.
     path("", include("guidelines.urls")),
     path("", include(wagtail_urls)),

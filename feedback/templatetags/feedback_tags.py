@@ -1,9 +1,10 @@
 from django import template
 
 from casebook.models import CasePage, MeetingPage
+from core.guarded_forms import stamp
 from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage, RegionalAdaptationPage
 
-from ..forms import FeedbackForm, stamp
+from ..forms import FeedbackForm
 
 register = template.Library()
 
@@ -22,7 +23,10 @@ PAGE_TYPES = (
 def page_feedback(context):
     """ "Var siden nyttig?" under the page's content, on the page types above."""
     page, request = context.get("page"), context.get("request")
-    if not isinstance(page, PAGE_TYPES) or request is None:
+    # Pages of the apps above the guidance say so themselves (the accessibility
+    # statement, whose written feedback channel this is).
+    asks = isinstance(page, PAGE_TYPES) or getattr(page, "asks_for_feedback", False)
+    if not asks or request is None:
         return {"show": False}
     return {
         "show": True,

@@ -1,6 +1,7 @@
 """Releasing an edition: freeze the published document as it stands now."""
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.log_actions import log
@@ -12,6 +13,9 @@ from .pdf import ensure_pdf
 from .snapshot import build_snapshot, document_data
 
 RESERVED_SLUGS = {"feed", "sammenlign"}
+
+#: Sent, with `edition`, once the release is committed (e-mail alerts listen).
+edition_released = Signal()
 
 
 class ReleaseError(Exception):
@@ -68,4 +72,5 @@ def release_edition(
             data={"edition": edition.label, "effective_date": effective_date.isoformat()},
         )
         transaction.on_commit(lambda: make_edition_pdf.enqueue(edition.pk))
+        transaction.on_commit(lambda: edition_released.send(Edition, edition=edition))
     return edition

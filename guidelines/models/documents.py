@@ -33,7 +33,7 @@ from ..editions.feeds import DocumentEditionsFeed
 from ..editions.history import histories
 from ..editions.pdf import ensure_pdf
 from ..forms import SectionPageForm
-from ..hooks import RECOMMENDATION_PAGE_PARTS, parts
+from ..hooks import DOCUMENT_PAGE_PARTS, RECOMMENDATION_PAGE_PARTS, parts
 from ..region_cookie import RegionAwareMixin
 from .editions import Edition
 
@@ -332,6 +332,7 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
         context = super().get_context(request, *args, **kwargs)
         context["document"] = self
         context["sections"] = self.contents
+        context["parts"] = parts(DOCUMENT_PAGE_PARTS, self, request)
         context["strengths"] = StrengthChoices.CHOICES
         return context
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.utils.translation import gettext_lazy as _
 
 SITE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +42,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 INSTALLED_APPS = [
     "home",
     "feedback",  # "Var siden nyttig?" on guidance, case and meeting pages
+    "alerts",  # e-mail alerts: new editions, a region's adaptations and cases
     "casebook",
     "guidelines",
     "search",
@@ -189,6 +191,32 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+
+# --- Mail -------------------------------------------------------------------------
+# The alerts' mails (alerts/). EMAIL_URL names the SMTP server as DATABASE_URL names
+# the database (smtp://user:password@host:587/?tls=True, or submission:// for 587 with
+# STARTTLS); without it, Django's own EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS; without either, the embedded run writes each
+# mail as a file to DATA_DIR/mail (look there to follow a confirmation link).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ikke-svar@vejledning.invalid")
+EMAIL_TIMEOUT = 15  # a send that hangs fails, and the mail waits in the outbox
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+elif os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "mail"
 
 # --- Search -----------------------------------------------------------------
 # Wagtail's own search serves the admin; the public search (search app) has

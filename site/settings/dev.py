@@ -9,7 +9,6 @@ DEBUG = env_bool("DEBUG", True)
 # A fixed key is fine for a laptop; production refuses to start without one.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret-0f6c1a"
 ALLOWED_HOSTS = ALLOWED_HOSTS + ["0.0.0.0"]  # noqa: F405
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

@@ -13,7 +13,7 @@ from wagtail.models import Locale, Page
 
 from casebook.models import CasePage
 from feedback.models import PageFeedback
-from feedback.ratelimit import PER_MINUTE
+from feedback.views import PER_MINUTE
 from guidelines.models import GuidanceSectionPage, RegionalAdaptationPage
 from guidelines.permissions import setup_permissions
 

@@ -28,7 +28,7 @@ from guidelines.models import (
     RegionIndexPage,
     RegionPage,
 )
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 from tests.casebook.test_content import state as cases_and_meetings
 from tests.conftest import DEMO_CONTENT, empty_site, shared_data
 from tests.guidelines.test_content_format import (
@@ -45,8 +45,9 @@ REGIONS = ["nordjylland", "midtjylland", "syddanmark", "hovedstaden", "sjaelland
 DEMO_TRANSLATIONS = {
     (HomePage, "forside"),
     (StandardPage, "om-platformen"),
-    (StandardPage, "tilgaengelighedserklaering"),
+    (AccessibilityStatementPage, "tilgaengelighedserklaering"),
     (StandardPage, "privatliv"),
+    (StandardPage, "kontakt"),
     (GuidanceIndexPage, "vejledninger"),
     (RegionIndexPage, "regioner"),
     *((RegionPage, slug) for slug in REGIONS),

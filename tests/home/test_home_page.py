@@ -15,16 +15,27 @@ def test_footer_links_standard_pages(demo_site, client):
 
 def test_footer_links_privacy_and_accessibility_and_every_footer_link_works(demo_site, client):
     """On every page (a walk of the site in both languages), the footer links the
-    accessibility statement and privacy and cookies, and each footer link answers."""
+    accessibility statement, privacy and cookies, contact and the e-mail alerts, and
+    each footer link answers."""
     checked, answers = 0, {}
     for start in ("/", "/en/"):
         for path, soup in crawl(client, [start], prefix=start, limit=80):
             checked += 1
             links = {a.get_text(strip=True): a["href"] for a in soup.select(".site-footer a")}
             expected = (
-                ("Accessibility statement", "Privacy and cookies")
+                (
+                    "Accessibility statement",
+                    "Privacy policy and cookies",
+                    "Contact",
+                    "Get e-mail alerts",
+                )
                 if path.startswith("/en/")
-                else ("Tilgængelighedserklæring", "Privatliv og cookies")
+                else (
+                    "Tilgængelighedserklæring",
+                    "Privatlivspolitik og cookies",
+                    "Kontakt",
+                    "Få besked på e-mail",
+                )
             )
             assert all(name in links for name in expected), (path, links)
             for href in links.values():
