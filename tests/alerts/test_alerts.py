@@ -164,7 +164,7 @@ def test_a_mail_server_that_is_down_keeps_the_mail_for_a_retry(
     smtp.stop()  # nothing listens on the port now
     with django_capture_on_commit_callbacks(execute=True):
         release_edition_now(national)
-    mails = OutboxMail.objects.all()
+    mails = OutboxMail.objects.order_by("pk")
     assert [m.status for m in mails] == [MailStatus.PENDING, MailStatus.PENDING]
     assert mails[0].attempts == 1 and mails[0].last_error  # tried, refused, kept
     assert not smtp.inbox.messages
