@@ -56,11 +56,6 @@ def confirmation(email, topic, language):
     return EmailMessage(subject, body, to=[email], headers={"Auto-Submitted": "auto-generated"})
 
 
-def page_url(page, language):
-    """The page in `language` (its translation, else itself), as a full address."""
-    return localize(page, locale_for(language)).specific.get_full_url()
-
-
 def alert_context(alert, language):
     locale = locale_for(language)
     if alert.kind == AlertKind.EDITION:
