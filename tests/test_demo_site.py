@@ -68,10 +68,12 @@ def test_demo_site_crawl(demo_site, client):
     html = {path: p for path, (r, p) in pages.items() if r["Content-Type"].startswith("text/html")}
     assert {path for path, parser in html.items() if parser.lang != "da"} == set()
 
-    # One h1 and the demo marker on every HTML page.
+    # One h1 on every HTML page, and the demo marker on every content page (the
+    # e-mail alert forms at /abonnement/ are the site's function, not content).
     for path, parser in html.items():
         assert parser.h1_count == 1, path
-        assert "Demoindhold" in pages[path][0].content.decode(), path
+        if not path.startswith("/abonnement/"):
+            assert "Demoindhold" in pages[path][0].content.decode(), path
 
     # No internal link points at a missing anchor.
     missing = [(s, t, f) for s, t, f in fragments if f not in pages[t][1].ids]

@@ -20,12 +20,19 @@ from guidelines.models import (
     RegionIndexPage,
     RegionPage,
 )
-from home.models import HomePage, StandardPage
+from home.models import AccessibilityStatementPage, HomePage, StandardPage
 
 TREE = {
     Page: {HomePage},  # the root: one home page per language
-    HomePage: {GuidanceIndexPage, RegionIndexPage, CasebookIndexPage, StandardPage},
+    HomePage: {
+        GuidanceIndexPage,
+        RegionIndexPage,
+        CasebookIndexPage,
+        StandardPage,
+        AccessibilityStatementPage,
+    },
     StandardPage: {StandardPage},
+    AccessibilityStatementPage: set(),
     GuidanceIndexPage: {GuidanceDocumentPage},
     GuidanceDocumentPage: {GuidanceSectionPage},
     GuidanceSectionPage: set(),
