@@ -12,7 +12,7 @@ DKFDS := site/static/vendor/dkfds/css/dkfds.min.css
 
 export PORT
 
-.PHONY: run install assets messages makemessages migrate demo runserver serve test test-cluster lint lock clean browser-deps
+.PHONY: run install assets messages makemessages migrate demo runserver serve test coverage test-cluster lint lock clean browser-deps
 
 run: install assets messages migrate demo runserver
 
@@ -69,7 +69,7 @@ serve: install assets messages
 	HOST=$(HOST) scripts/serve.sh
 
 # Lint (ruff, formatting, the import layers), migrations in step with the models,
-# then the whole suite with a line-coverage report of the apps. On SQLite by
+# then the whole suite. On SQLite by
 # default; set DATABASE_URL to run it on PostgreSQL (as .ci/run does).
 # The suite runs on every core (pytest-xdist; each worker has its own test
 # database); tests that share data run together on one worker (tests/conftest.py).
@@ -77,6 +77,12 @@ serve: install assets messages
 # The assets give the browser tests the design system's CSS and axe-core.
 test: lint assets messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+# The suite with a line-coverage report of the apps. Not part of `make test`: on
+# Python 3.11 coverage's tracer makes the suite about a third slower, and CI runs
+# it twice (SQLite and PostgreSQL).
+coverage: install assets messages
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term:skip-covered
 
 # Two app servers, a task worker and an S3 server on this machine, sharing PostgreSQL
