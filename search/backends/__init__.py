@@ -69,6 +69,8 @@ class SearchResults:
     facets: dict  # facet -> [FacetValue, ...]
     page: int = 1
     per_page: int = 10
+    # True when the total and the facet counts are estimates (a sample's, rounded).
+    approximate: bool = False
 
 
 @dataclass

@@ -16,6 +16,7 @@ language first, the reader's before the others, then by score within each.
 Autocomplete does the same with titles.
 """
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
@@ -26,6 +27,14 @@ from ..models import SearchUnit, SearchUnitFacet
 from ..query import And, Or, Phrase, Prefix, Term
 from ..units import FACETS, KINDS, NOT_SUGGESTED, Tier, facet_key, read_facet_key
 from . import FacetValue, Hit, SearchBackend, SearchResults, Suggestion
+from .estimates import (
+    MAX_PERCENT,
+    MIN_SAMPLED,
+    SEED,
+    about,
+    planned_rows,
+    sample_percent,
+)
 
 
 def fts5(node):
@@ -453,44 +462,29 @@ class DatabaseBackend(SearchBackend):
         that set in one statement. Matching (reading every matched unit's
         vector) is the cost that grows with the index; counted three times
         before (total and facets, each filtered facet, the page), it is now paid
-        once (docs/search.md, "PostgreSQL at scale")."""
+        once (docs/search.md, "PostgreSQL at scale"). A query expected to match
+        more than SEARCH_EXACT_COUNT_LIMIT units is counted by sample instead
+        (search_by_sample)."""
+        sampled = self.search_by_sample(request, plan)
+        if sampled is not None:
+            return sampled
         language, query = plan[0]
         superseded, superseded_params = unit_conditions(request, skip=ALL)
         matched, matched_params = ranked_sql(
             query, language, (superseded, superseded_params), extra=", facet_key"
         )
         bases = facet_bases(request)
-        parts, params = [], list(matched_params)
-        for number, skip in enumerate(bases):
-            where, where_params = unit_conditions(request, skip, superseded=False)
-            parts.append(
-                f"SELECT {number} AS part, r.facet_key, COUNT(*) AS n, NULL::bigint AS id, "
-                f"NULL::float8 AS score FROM m r WHERE TRUE{where} GROUP BY r.facet_key"
-            )
-            params += where_params
+        parts, params = counting_parts(request, bases)
         where, where_params = unit_conditions(request, superseded=False)
-        parts.append(f"SELECT -1, NULL, COUNT(*), NULL, NULL FROM m r WHERE TRUE{where}")
-        params += where_params
         page = max(1, request.page)
         parts.append(
             f"(SELECT -2, NULL, NULL, r.id, r.score FROM m r WHERE TRUE{where} "
             f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         params += [*where_params, request.per_page, (page - 1) * request.per_page]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts), params
-            )
-            rows = cursor.fetchall()
-        skips = list(bases)
-        grouped, total, ranked = {}, 0, []
-        for part, key, count, unit_id, score in rows:
-            if part >= 0:
-                grouped.setdefault(skips[part], []).append((key, count))
-            elif part == -1:
-                total = count
-            else:
-                ranked.append((unit_id, score))
+        grouped, total, ranked = read_counts(
+            bases, f"WITH m AS MATERIALIZED ({matched}) ", [*matched_params], parts, params
+        )
         last_page = max(1, -(-total // request.per_page))
         if page > last_page:  # past the end: the last page, as the other backends give
             page = last_page
@@ -502,6 +496,100 @@ class DatabaseBackend(SearchBackend):
             page=page,
             per_page=request.per_page,
         )
+
+    def search_by_sample(self, request, plan):
+        """PostgreSQL, one language, a query the planner expects to match more than
+        SEARCH_EXACT_COUNT_LIMIT units: the total and the facet counts from a sample
+        of the table (search.backends.estimates), the page ranked among the units
+        whose title matches (they come before all others in ORDER, so when they
+        fill the page it is the exact page), else ranked over every match. None
+        when the counts should be exact."""
+        limit = settings.SEARCH_EXACT_COUNT_LIMIT
+        if not limit:
+            return None
+        language, query = plan[0]
+        sql, params = sample_sql(query, language, unit_conditions(request, skip=ALL))
+        expected = planned_rows(sql.format(sample=""), params)
+        percent = sample_percent(expected) if expected > limit else None
+        if percent is None:
+            return None
+        bases = facet_bases(request)
+        grouped, found = self.sampled_counts(request, bases, sql, params, percent)
+        if found < MIN_SAMPLED and percent < MAX_PERCENT:
+            # The filters leave too few of the sample: a larger one (big enough for
+            # these few: it costs in proportion), or exact counts.
+            percent = sample_percent(found * 100.0 / percent, wanted=2 * MIN_SAMPLED)
+            if percent is None:
+                return None
+            grouped, found = self.sampled_counts(request, bases, sql, params, percent)
+        if found < MIN_SAMPLED:
+            return None
+        scale = 100.0 / percent
+        total = about(found * scale)
+        page = min(max(1, request.page), max(1, -(-total // request.per_page)))
+        offset = (page - 1) * request.per_page
+        ranked = self.title_page(request, query, language, offset)
+        if len(ranked) < request.per_page:
+            ranked = self.ranked_page(request, plan, {language: offset + request.per_page}, page)
+        grouped = {
+            skip: [(key, count * scale) for key, count in rows] for skip, rows in grouped.items()
+        }
+        facets = self.facet_values(request, bases, grouped)
+        for values in facets.values():
+            for value in values:
+                value.count = about(value.count)
+        return SearchResults(
+            total=total,
+            hits=self.hits(plan, ranked),
+            facets=facets,
+            page=page,
+            per_page=request.per_page,
+            approximate=True,
+        )
+
+    def sampled_counts(self, request, bases, sql, params, percent):
+        """({base: [(facet_key, count)]}, total) over the matches in a sample of
+        `percent` per cent of the table's blocks. The sample's matches are grouped
+        by facet_key alone, and the filters tested on the keys (which hold every
+        facet value of their units): no lookup in the facet table, whose rows for a
+        filtered value grow with the index."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT m.facet_key, COUNT(*) FROM ({sql.format(sample=SAMPLE)}) m "
+                "GROUP BY m.facet_key",
+                [percent, SEED, *params],
+            )
+            rows = cursor.fetchall()
+        filters = [(facet, set(values)) for facet, values in request.filters.items() if values]
+        grouped, total = {skip: [] for skip in bases}, 0
+        for key, count in rows:
+            failed = failed_filters(key, filters)
+            if not failed:
+                total += count
+            for skip in bases:
+                if not failed or failed == {skip}:
+                    grouped[skip].append((key, count))
+        return grouped, total
+
+    def title_page(self, request, query, language, offset):
+        """[(id, score)]: the page at `offset` among the matches whose title matches
+        one of the query's clauses in a tier that lifts titles (see ORDER)."""
+        _root, _strict, title_strict, title_any = rank_nodes(query)
+        allowed, allowed_params = unit_conditions(request)
+        ranked_query, ranked_params = ranked_sql(
+            query,
+            language,
+            (
+                f"{allowed} AND tier < %s AND title_vector @@ to_tsquery('simple', %s)",
+                [*allowed_params, int(Tier.HISTORY), tsquery(title_any or title_strict)],
+            ),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT r.id, r.score FROM ({ranked_query}) r ORDER BY {ORDER} LIMIT %s OFFSET %s",
+                [*ranked_params, request.per_page, offset],
+            )
+            return cursor.fetchall()
 
     def labels(self, facet, values):
         return dict(
@@ -555,6 +643,69 @@ class DatabaseBackend(SearchBackend):
             for i in ids
             if i in units
         ]
+
+
+SAMPLE = " TABLESAMPLE SYSTEM (%s) REPEATABLE (%s)"
+
+
+def sample_sql(query, language, superseded):
+    """(SQL with a {sample} slot after the table, params): the id and facet_key of
+    the units in `language` that match the query and pass `superseded`
+    (unit_conditions). The slot takes SAMPLE, whose two params come first."""
+    where, language_params = _in_language(language)
+    condition, condition_params = superseded
+    sql = (
+        f"SELECT id, facet_key FROM {engine.TABLE}{{sample}} "
+        f"WHERE search_vector @@ to_tsquery('simple', %s){where}{condition}"
+    )
+    return sql, [tsquery(query.root), *language_params, *condition_params]
+
+
+def failed_filters(key, filters):
+    """The facets of `filters` [(facet, {values})] that a unit with this facet_key
+    fails (as unit_conditions tests them in SQL: one of the values is enough)."""
+    if not filters:
+        return set()
+    found = {}
+    for facet, value, _label in read_facet_key(key):
+        found.setdefault(facet, set()).add(value)
+    return {facet for facet, values in filters if not values & found.get(facet, set())}
+
+
+def counting_parts(request, bases):
+    """([SQL], params): the statements that count over the materialised matches m
+    (see search_in_one_pass), each base's facet_key groups and the total, as parts
+    of one UNION ALL that read_counts reads."""
+    parts, params = [], []
+    for number, skip in enumerate(bases):
+        where, where_params = unit_conditions(request, skip, superseded=False)
+        parts.append(
+            f"SELECT {number} AS part, r.facet_key, COUNT(*) AS n, NULL::bigint AS id, "
+            f"NULL::float8 AS score FROM m r WHERE TRUE{where} GROUP BY r.facet_key"
+        )
+        params += where_params
+    where, where_params = unit_conditions(request, superseded=False)
+    parts.append(f"SELECT -1, NULL, COUNT(*), NULL, NULL FROM m r WHERE TRUE{where}")
+    params += where_params
+    return parts, params
+
+
+def read_counts(bases, prefix, prefix_params, parts, params):
+    """Run `prefix` (the WITH m …) and the UNION ALL of `parts`: ({base: [(facet_key,
+    count)]}, total, [(id, score)] of a page part (-2), if any)."""
+    with connection.cursor() as cursor:
+        cursor.execute(prefix + " UNION ALL ".join(parts), [*prefix_params, *params])
+        rows = cursor.fetchall()
+    skips = list(bases)
+    grouped, total, ranked = {}, 0, []
+    for part, key, count, unit_id, score in rows:
+        if part >= 0:
+            grouped.setdefault(skips[part], []).append((key, count))
+        elif part == -1:
+            total = count
+        else:
+            ranked.append((unit_id, score))
+    return grouped, total, ranked
 
 
 def facet_bases(request):

@@ -222,6 +222,10 @@ else:
 # Wagtail's own search serves the admin; the public search (search app) has
 # its own Danish analysis in front of the database or Elasticsearch.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# PostgreSQL: a query expected to match more units than this is counted by sample,
+# and its total and facet counts shown as estimates (search.backends.estimates).
+# 0 counts every query exactly.
+SEARCH_EXACT_COUNT_LIMIT = int(os.environ.get("SEARCH_EXACT_COUNT_LIMIT", "5000"))
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "vejledning")
 # Where `manage.py export_search_lexicon` files sit, relative to the ES nodes'
 # config directory (e.g. "analysis/sitesearch"); unset: a subset inline.
