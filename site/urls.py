@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import passwords
 from core.login import AdminLoginForm
 from danish_admin import views as danish_admin_views
 from home import views as home_views
@@ -21,6 +22,12 @@ urlpatterns = [
     # Before Wagtail's own, which reads only Wagtail's catalogue (danish_admin/views.py).
     path("admin/jsi18n/", danish_admin_views.javascript_catalog),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, with a limit on each client's tries.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        passwords.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("was", home_views.was),  # the web accessibility law's short address
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages
@@ -42,6 +49,11 @@ urlpatterns += i18n_patterns(
     path("", include("alerts.urls")),
     # Before Wagtail's pages: the dotted-code redirect lies under a document's address.
     path("", include("guidelines.urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        passwords.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -352,6 +352,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # check, rather than redirected to a signed bucket address (Wagtail's default for a
 # remote storage): the bucket stays private and unreachable from outside (docs/deploy.md).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A page or document behind a password asks for it in the site's own layout; the
+# tries are limited per client (core/passwords.py).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from Gravatar: it would send a hash of every editor's e-mail address to
 # a third party on every admin page (tests/test_third_parties.py).
