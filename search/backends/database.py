@@ -474,17 +474,37 @@ class DatabaseBackend(SearchBackend):
             query, language, (superseded, superseded_params), extra=", facet_key"
         )
         bases = facet_bases(request)
-        parts, params = counting_parts(request, bases)
+        parts, params = [], list(matched_params)
+        for number, skip in enumerate(bases):
+            where, where_params = unit_conditions(request, skip, superseded=False)
+            parts.append(
+                f"SELECT {number} AS part, r.facet_key, COUNT(*) AS n, NULL::bigint AS id, "
+                f"NULL::float8 AS score FROM m r WHERE TRUE{where} GROUP BY r.facet_key"
+            )
+            params += where_params
         where, where_params = unit_conditions(request, superseded=False)
+        parts.append(f"SELECT -1, NULL, COUNT(*), NULL, NULL FROM m r WHERE TRUE{where}")
+        params += where_params
         page = max(1, request.page)
         parts.append(
             f"(SELECT -2, NULL, NULL, r.id, r.score FROM m r WHERE TRUE{where} "
             f"ORDER BY {ORDER} LIMIT %s OFFSET %s)"
         )
         params += [*where_params, request.per_page, (page - 1) * request.per_page]
-        grouped, total, ranked = read_counts(
-            bases, f"WITH m AS MATERIALIZED ({matched}) ", [*matched_params], parts, params
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED ({matched}) " + " UNION ALL ".join(parts), params
+            )
+            rows = cursor.fetchall()
+        skips = list(bases)
+        grouped, total, ranked = {}, 0, []
+        for part, key, count, unit_id, score in rows:
+            if part >= 0:
+                grouped.setdefault(skips[part], []).append((key, count))
+            elif part == -1:
+                total = count
+            else:
+                ranked.append((unit_id, score))
         last_page = max(1, -(-total // request.per_page))
         if page > last_page:  # past the end: the last page, as the other backends give
             page = last_page
@@ -649,13 +669,13 @@ SAMPLE = " TABLESAMPLE SYSTEM (%s) REPEATABLE (%s)"
 
 
 def sample_sql(query, language, superseded):
-    """(SQL with a {sample} slot after the table, params): the id and facet_key of
-    the units in `language` that match the query and pass `superseded`
+    """(SQL with a {sample} slot after the table, params): the facet_key of the
+    units in `language` that match the query and pass `superseded`
     (unit_conditions). The slot takes SAMPLE, whose two params come first."""
     where, language_params = _in_language(language)
     condition, condition_params = superseded
     sql = (
-        f"SELECT id, facet_key FROM {engine.TABLE}{{sample}} "
+        f"SELECT facet_key FROM {engine.TABLE}{{sample}} "
         f"WHERE search_vector @@ to_tsquery('simple', %s){where}{condition}"
     )
     return sql, [tsquery(query.root), *language_params, *condition_params]
@@ -670,42 +690,6 @@ def failed_filters(key, filters):
     for facet, value, _label in read_facet_key(key):
         found.setdefault(facet, set()).add(value)
     return {facet for facet, values in filters if not values & found.get(facet, set())}
-
-
-def counting_parts(request, bases):
-    """([SQL], params): the statements that count over the materialised matches m
-    (see search_in_one_pass), each base's facet_key groups and the total, as parts
-    of one UNION ALL that read_counts reads."""
-    parts, params = [], []
-    for number, skip in enumerate(bases):
-        where, where_params = unit_conditions(request, skip, superseded=False)
-        parts.append(
-            f"SELECT {number} AS part, r.facet_key, COUNT(*) AS n, NULL::bigint AS id, "
-            f"NULL::float8 AS score FROM m r WHERE TRUE{where} GROUP BY r.facet_key"
-        )
-        params += where_params
-    where, where_params = unit_conditions(request, superseded=False)
-    parts.append(f"SELECT -1, NULL, COUNT(*), NULL, NULL FROM m r WHERE TRUE{where}")
-    params += where_params
-    return parts, params
-
-
-def read_counts(bases, prefix, prefix_params, parts, params):
-    """Run `prefix` (the WITH m …) and the UNION ALL of `parts`: ({base: [(facet_key,
-    count)]}, total, [(id, score)] of a page part (-2), if any)."""
-    with connection.cursor() as cursor:
-        cursor.execute(prefix + " UNION ALL ".join(parts), [*prefix_params, *params])
-        rows = cursor.fetchall()
-    skips = list(bases)
-    grouped, total, ranked = {}, 0, []
-    for part, key, count, unit_id, score in rows:
-        if part >= 0:
-            grouped.setdefault(skips[part], []).append((key, count))
-        elif part == -1:
-            total = count
-        else:
-            ranked.append((unit_id, score))
-    return grouped, total, ranked
 
 
 def facet_bases(request):
