@@ -218,6 +218,22 @@ class SourcesBlock(blocks.StructBlock):
         template = "guidelines/blocks/sources.html"
 
 
+class PrefillChoices:
+    NONE = ""
+    ACTORS = "parter"
+    COORDINATOR = "tovholder"
+    CHOICES = [
+        (NONE, _("Intet")),
+        (ACTORS, _("Parterne og deres opgaver fra ansvarsfordelingen")),
+        (COORDINATOR, _("Tovholderen fra ansvarsfordelingen")),
+    ]
+
+
+def part_anchor(name):
+    """The anchor of an action-plan part on its section's page (and the worksheet)."""
+    return "del-" + danish_slug(name)
+
+
 class ActionPlanPartBlock(blocks.StructBlock):
     """One part of the basic sketch for a coordinated action plan."""
 
@@ -228,10 +244,32 @@ class ActionPlanPartBlock(blocks.StructBlock):
     examples = blocks.ListBlock(
         blocks.CharBlock(max_length=400), label=_("Eksempler"), required=False, default=[]
     )
+    # How the part is filled in on the worksheet (worksheet/): one text field per
+    # line of "holds", or, when the part is a list, rows with these columns.
+    columns = blocks.ListBlock(
+        blocks.CharBlock(max_length=60),
+        label=_("Kolonner i skemaet"),
+        required=False,
+        default=[],
+        help_text=_(
+            "Udfyldes, når delen er en liste (fx mål, indsatser, aftaler): én kolonne pr. "
+            "oplysning, og skemaet får rækker. Tom: ét tekstfelt pr. punkt under Indeholder."
+        ),
+    )
+    prefill = blocks.ChoiceBlock(
+        label=_("Udfyldes på forhånd med"),
+        choices=PrefillChoices.CHOICES,
+        required=False,
+        help_text=_(
+            "Parterne: én række pr. aktør i ansvarsfordelingen med aktøren, dens opgaver og, "
+            "når læseren vælger kommune, kontakten (de tre første kolonner). Tovholderen: "
+            "den ansvarlige for tovholderopgaven og kontakten (de to første kolonner)."
+        ),
+    )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["anchor"] = "del-" + danish_slug(value["name"])
+        context["anchor"] = part_anchor(value["name"])
         return context
 
     class Meta:

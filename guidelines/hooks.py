@@ -4,6 +4,8 @@ guidelines lies below the casebook (README, "Layout") and never names it. A
 region's page still lists the region's cases and meetings, a recommendation's
 page the cases that put it into practice, and national editors still edit the
 casebook, because the casebook registers for these hooks in its wagtail_hooks.py.
+The directory ("Hvem gør hvad") links the actors of a responsibility matrix the
+same way (directory/wagtail_hooks.py).
 """
 
 from django.utils.safestring import mark_safe
@@ -22,6 +24,11 @@ RECOMMENDATION_PAGE_PARTS = "guidelines_recommendation_page_parts"
 DOCUMENT_PAGE_PARTS = "guidelines_document_page_parts"
 #: fn() -> pages whose subtrees national editors write and publish.
 NATIONAL_EDITOR_PAGES = "guidelines_national_editor_pages"
+#: fn(actors, region, request) -> {actor label: url} for the actors of a
+#: responsibility matrix: where the reader finds who that actor is in their
+#: municipality. Asked only when a region is known (the page's own, else the
+#: reader's chosen one); an actor it leaves out gets no link.
+MATRIX_ACTOR_LINKS = "guidelines_matrix_actor_links"
 
 
 class PagePart(Component):

@@ -5,6 +5,8 @@ that the region's editors own it; what lies elsewhere is national. Forms use thi
 to set a page's region from where it lives rather than from what an editor picks.
 """
 
+from django.utils.translation import gettext as _
+
 from .models import RegionPage
 
 
@@ -16,3 +18,15 @@ def region_of_place(page):
         RegionPage.objects.ancestor_of(page, inclusive=True).select_related("region").first()
     )
     return region_page.region if region_page else None
+
+
+def outside_region(municipalities, region):
+    """The error for the municipalities (of a case or an offer in `region`) that lie
+    in another region, or None."""
+    outside = [m.name for m in municipalities if m.region_id != region.pk]
+    if not outside:
+        return None
+    return _("%(names)s ligger ikke i %(region)s.") % {
+        "names": ", ".join(outside),
+        "region": region.name,
+    }

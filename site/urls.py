@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("", include("alerts.urls")),
     # Before Wagtail's pages: the dotted-code redirect lies under a document's address.
     path("", include("guidelines.urls")),
+    # Also under a document's address: …/udfyld/ is the document's worksheet.
+    path("", include("worksheet.urls")),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         passwords.page_password,

@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlparse
 
 from casebook.models import CasePage, MeetingPage
+from directory.models import OfferPage
 from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage
 
 # Served by other apps or by the web server, not pages of ours; and the English
@@ -79,7 +80,7 @@ def test_demo_site_crawl(demo_site, client):
     missing = [(s, t, f) for s, t, f in fragments if f not in pages[t][1].ids]
     assert missing == []
 
-    # Every published section, recommendation, case, meeting and edition is reachable.
+    # Every published section, recommendation, case, meeting, offer and edition is reachable.
     danish = {"locale__language_code": "da"}
     for section in GuidanceSectionPage.objects.live().filter(**danish):
         assert section.url in pages
@@ -92,6 +93,7 @@ def test_demo_site_crawl(demo_site, client):
     for page in [
         *CasePage.objects.live().filter(**danish),
         *MeetingPage.objects.live().filter(**danish),
+        *OfferPage.objects.live().filter(**danish),
     ]:
         assert page.url in pages
 

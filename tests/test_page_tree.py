@@ -12,6 +12,7 @@ from wagtail.models import Page, get_page_models
 
 from casebook.models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
 from core.checks import home_page_model
+from directory.models import DirectoryIndexPage, OfferPage, RegionalDirectoryPage
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
@@ -28,6 +29,7 @@ TREE = {
         GuidanceIndexPage,
         RegionIndexPage,
         CasebookIndexPage,
+        DirectoryIndexPage,
         StandardPage,
         AccessibilityStatementPage,
     },
@@ -37,12 +39,15 @@ TREE = {
     GuidanceDocumentPage: {GuidanceSectionPage},
     GuidanceSectionPage: set(),
     RegionIndexPage: {RegionPage},
-    RegionPage: {RegionalAdaptationPage, CasePage},
+    RegionPage: {RegionalAdaptationPage, CasePage, RegionalDirectoryPage},
     RegionalAdaptationPage: set(),
     CasebookIndexPage: {CasePage, MeetingIndexPage},
     CasePage: set(),
     MeetingIndexPage: {MeetingPage},
     MeetingPage: set(),
+    DirectoryIndexPage: set(),
+    RegionalDirectoryPage: {OfferPage},
+    OfferPage: set(),
 }
 
 

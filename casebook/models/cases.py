@@ -18,7 +18,7 @@ from core.i18n import default_locale, locale_by_id, localized_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, RecommendationEntry, Region
-from guidelines.places import region_of_place
+from guidelines.places import outside_region, region_of_place
 
 from .vocabulary import CaseStatus, TargetGroup, Theme
 
@@ -42,13 +42,8 @@ def case_errors(
         errors["slug"] = _("En anden case bruger allerede denne slug.")
     if end_year and start_year and end_year < start_year:
         errors["end_year"] = _("Slutåret ligger før startåret.")
-    if region is not None:
-        outside = [m.name for m in municipalities if m.region_id != region.pk]
-        if outside:
-            errors["municipalities"] = _("%(names)s ligger ikke i %(region)s.") % {
-                "names": ", ".join(outside),
-                "region": region.name,
-            }
+    if region is not None and (outside := outside_region(municipalities, region)):
+        errors["municipalities"] = outside
     return errors
 
 

@@ -2,6 +2,8 @@ from django import template
 
 from ..blocks import StrengthChoices
 from ..codes import recommendation_anchor
+from ..hooks import MATRIX_ACTOR_LINKS, results
+from ..models import Region
 from ..models.adaptations import AdaptationMode
 from ..models.regions import (
     choice_url,
@@ -85,3 +87,28 @@ def adaptation_url(context, slug="", **query):
     """A link within the adaptation being read: its contents (no slug) or a section,
     with the reader's switches (`visning`, `tekst`); in a preview, within the preview."""
     return context["adaptation"].reader_url(context.get("request"), slug, **query)
+
+
+def matrix_region(context):
+    """The region a responsibility matrix is read for: the page's own (a regional
+    adaptation, a region's page, anything with a region), else the reader's chosen
+    region (national pages vary their cache by it: RegionAwareMixin), else None."""
+    region = getattr(context.get("page"), "region", None)
+    if isinstance(region, Region):
+        return region
+    return chosen_region(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def matrix_actors(context, actors):
+    """[(actor label, url or None)] for the columns of a responsibility matrix: where
+    the reader finds who each actor is in their municipality, from the apps that
+    know (hooks.MATRIX_ACTOR_LINKS); no links without a region. At most a query for
+    the chosen region, and what the hooks ask (the directory: one, once per request)."""
+    actors = [str(actor) for actor in actors]
+    region = matrix_region(context) if actors else None
+    links = {}
+    if region is not None:
+        for found in results(MATRIX_ACTOR_LINKS, actors, region, context.get("request")):
+            links.update(found or {})
+    return [(actor, links.get(actor)) for actor in actors]

@@ -43,7 +43,9 @@ INSTALLED_APPS = [
     "home",
     "feedback",  # "Var siden nyttig?" on guidance, case and meeting pages
     "alerts",  # e-mail alerts: new editions, a region's adaptations and cases
+    "worksheet",  # the action-plan worksheet: fill in, print, take away; nothing stored
     "casebook",
+    "directory",  # "Hvem gør hvad": the offers behind each actor, per municipality
     "guidelines",
     "search",
     "core",

@@ -20,6 +20,7 @@ from casebook.models import (
 )
 from core.content import ContentError, export_content, import_content
 from core.content.pages import mirror_order
+from directory.models import DirectoryIndexPage, OfferPage, RegionalDirectoryPage
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
@@ -85,6 +86,12 @@ DEMO_TRANSLATIONS = {
     (MeetingIndexPage, "moeder"),
     (MeetingPage, "informationsmoede-nordjylland-2014"),
     (RegionalAdaptationPage, "forloebsprogrammer"),
+    (DirectoryIndexPage, "hvem-goer-hvad"),
+    (RegionalDirectoryPage, "hvem-goer-hvad"),
+    *(
+        (OfferPage, slug)
+        for slug in ["ambulatorium-randers", "misbrugsbehandling-randers", "akutteam-midt"]
+    ),
 }
 TRANSLATED_SECTIONS = {
     "forloebsprogrammer": 8,  # all of them

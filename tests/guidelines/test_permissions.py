@@ -19,8 +19,8 @@ def national_editor(demo_site, client, django_user_model):
 def test_setup_is_idempotent(demo_site):
     first = setup_national_editors()
     setup_national_editors()
-    # Five on the guidance index and five on the casebook, in Danish and in English.
-    assert first.page_permissions.count() == 20
+    # Five on the guidance index, the casebook and "Hvem gør hvad", in Danish and in English.
+    assert first.page_permissions.count() == 30
     assert Group.objects.filter(name="Nationale redaktører").count() == 1
 
 
