@@ -144,7 +144,12 @@ def _render_block(item):
         tag = f"h{min(6, int(tag[1:]) + HEADING_SHIFT)}"
     elif tag in ("caption", "dt", "dd", "summary"):
         tag = "p"
-    return format_html('<{0} class="{1}">{2}</{0}>', tag, css, mark_safe(" ".join(item.html)))
+    html = format_html('<{0} class="{1}">{2}</{0}>', tag, css, mark_safe(" ".join(item.html)))
+    if block.box in ("ol", "ul") and block.tag != "li":
+        # A heading or paragraph inside a list item (a pathway's phases): a list may
+        # hold only items, so it stands in one of its own.
+        return format_html("<li>{}</li>", html)
+    return html
 
 
 #: How each kind of box opens and closes around its run of blocks.

@@ -480,3 +480,17 @@ def test_a_recommendation_not_yet_in_an_edition_has_no_history(client, two_editi
     republish(document.sections[2], [recommendation("3.1"), recommendation("3.2", title="Ny")])
     marks = change_marks(client.get(BASE + "integreret/").content.decode())
     assert marks["3.2"] == ""
+
+
+def test_a_list_item_of_headings_and_paragraphs_stays_inside_an_item():
+    """A pathway's phases are list items holding a heading and paragraphs: in the
+    comparison every block of a list stands in an item, never loose in the list."""
+    from guidelines.editions.structured_diff import structured_diff
+
+    old = "<ol><li><h5>Start</h5><p>Første møde.</p></li></ol>"
+    new = "<ol><li><h5>Start</h5><p>Første fælles møde.</p></li></ol>"
+    soup = BeautifulSoup(structured_diff(old, new), "html.parser")
+    ol = soup.select_one("ol")
+    assert [child.name for child in ol.children] == ["li", "li"]
+    assert ol.select_one("li > h6").get_text() == "Start"  # two levels down, as all headings
+    assert "fælles" in ol.select_one("li > p").get_text()
