@@ -9,14 +9,30 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.blocks import (
+    ListBlockValidationError,
+    StreamBlockValidationError,
+    StructBlockValidationError,
+)
 
 from core.text import danish_slug
 
 from .codes import recommendation_anchor, validate_code
+from .laws import LAW_NAMES, LAWS, PARAGRAPH, normal_paragraph
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+
+
+class AddedListBlock(blocks.ListBlock):
+    """A list added to a block after pages were written: an edit form opened before the
+    change (in an editor's tab at deploy time) posts nothing for it, which means an
+    empty list, not a server error that would lose the editor's work."""
+
+    def value_from_datadict(self, data, files, prefix):
+        if f"{prefix}-count" not in data:
+            return self.to_python([])
+        return super().value_from_datadict(data, files, prefix)
 
 
 class StrengthChoices:
@@ -40,6 +56,36 @@ class TextBlock(blocks.RichTextBlock):
         template = "guidelines/blocks/text.html"
 
 
+class LegalBasisBlock(blocks.StructBlock):
+    """One paragraph of an act that a recommendation rests on."""
+
+    law = blocks.ChoiceBlock(label=_("Lov"), choices=LAWS)
+    paragraph = blocks.CharBlock(
+        label=_("Paragraf"),
+        max_length=40,
+        help_text=_("Fx § 13 a, § 85 eller § 82 c, stk. 2."),
+    )
+    url = blocks.URLBlock(
+        label=_("Link til loven"),
+        required=False,
+        help_text=_("Den gældende lovbekendtgørelse på retsinformation.dk."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        paragraph = normal_paragraph(value["paragraph"])
+        if not PARAGRAPH.match(paragraph):
+            raise StructBlockValidationError(
+                block_errors={
+                    "paragraph": ValidationError(
+                        _("Skriv paragraffen som i loven, fx § 13 a eller § 85, stk. 2.")
+                    )
+                }
+            )
+        value["paragraph"] = paragraph
+        return value
+
+
 class RecommendationBlock(blocks.StructBlock):
     code = blocks.CharBlock(
         label=_("Kode"),
@@ -57,6 +103,13 @@ class RecommendationBlock(blocks.StructBlock):
         features=RICH_TEXT_FEATURES,
         help_text=_("Vises et klik under anbefalingen."),
     )
+    legal_basis = AddedListBlock(
+        LegalBasisBlock(),
+        label=_("Lovgrundlag"),
+        required=False,
+        default=[],
+        help_text=_("Skal udfyldes, når styrken er “Skal”: den lov og paragraf, kravet hviler på."),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -64,11 +117,23 @@ class RecommendationBlock(blocks.StructBlock):
             validate_code(value["code"])
         except ValidationError as error:
             raise StructBlockValidationError(block_errors={"code": error}) from error
+        if value["strength"] == StrengthChoices.MUST and not value.get("legal_basis"):
+            message = _(
+                "En “Skal”-anbefaling skal have et lovgrundlag: angiv loven og paragraffen, "
+                "eller vælg “Bør”, hvis anbefalingen er et råd."
+            )
+            raise StructBlockValidationError(
+                block_errors={"legal_basis": ListBlockValidationError(non_block_errors=[message])}
+            )
         return value
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["anchor"] = recommendation_anchor(value["code"])
+        context["legal_basis"] = [
+            {**basis, "law_name": LAW_NAMES.get(basis["law"], basis["law"])}
+            for basis in value.get("legal_basis") or []
+        ]
         return context
 
     class Meta:
@@ -246,7 +311,7 @@ class ActionPlanPartBlock(blocks.StructBlock):
     )
     # How the part is filled in on the worksheet (worksheet/): one text field per
     # line of "holds", or, when the part is a list, rows with these columns.
-    columns = blocks.ListBlock(
+    columns = AddedListBlock(
         blocks.CharBlock(max_length=60),
         label=_("Kolonner i skemaet"),
         required=False,

@@ -18,6 +18,7 @@ from search.units import (
 )
 
 from .codes import recommendation_anchor
+from .laws import LAW_NAMES
 from .models import (
     Edition,
     GuidanceDocumentPage,
@@ -103,7 +104,8 @@ def section_units(page):
                 anchor=recommendation_anchor(code),
                 trail=(*trail, page.numbered_title),
                 lead=plain(recommendation["statement"]),
-                body=plain(recommendation["rationale"]),
+                # Found by the act it rests on too ("psykiatriloven 13 a").
+                body=" ".join((plain(recommendation["rationale"]), legal_text(recommendation))),
                 facets=facets,
             )
         )
@@ -171,3 +173,11 @@ def edition_document(edition):
 
 
 register(GuidanceIndexPage, RegionIndexPage)(listing_units)
+
+
+def legal_text(recommendation):
+    """The acts a recommendation rests on, as words: "Psykiatriloven § 13 a"."""
+    return " ".join(
+        f"{LAW_NAMES.get(basis['law'], basis['law'])} {basis['paragraph']}"
+        for basis in recommendation.get("legal_basis") or []
+    )

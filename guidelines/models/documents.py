@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -24,6 +25,7 @@ from wagtail.search import index
 from core.content.streamdata import error_messages
 from core.i18n import default_locale
 from core.models import IndexPage, SitePage
+from core.restrictions import private_q
 
 from ..blocks import SectionBodyBlock, StrengthChoices
 from ..codes import code_from_slug, code_slug, recommendation_anchor
@@ -34,14 +36,16 @@ from ..editions.history import histories
 from ..editions.pdf import ensure_pdf
 from ..forms import SectionPageForm
 from ..hooks import DOCUMENT_PAGE_PARTS, RECOMMENDATION_PAGE_PARTS, parts
+from ..laws import legal_register
 from ..region_cookie import RegionAwareMixin
 from .editions import Edition
 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
 
 
-class GuidanceIndexPage(IndexPage):
-    """The list of all guidance documents (/vejledninger/)."""
+class GuidanceIndexPage(RoutablePageMixin, IndexPage):
+    """The list of all guidance documents (/vejledninger/), and the register of the
+    acts their recommendations rest on (/vejledninger/lovgrundlag/)."""
 
     subpage_types = ["guidelines.GuidanceDocumentPage"]
 
@@ -52,6 +56,25 @@ class GuidanceIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = GuidanceDocumentPage.objects.child_of(self).live().public()
         return context
+
+    @path("", name="index")
+    def index(self, request):
+        return self.render(request)
+
+    @path("lovgrundlag/", name="legal_register")
+    def legal_register(self, request):
+        documents = GuidanceDocumentPage.objects.child_of(self).live().exclude(private_q(request))
+        return self.render(
+            request,
+            template="guidelines/legal_register.html",
+            context_overrides={
+                "acts": legal_register(documents.order_by("path")),
+                "breadcrumb_tail": gettext("Lovgrundlag"),
+            },
+        )
+
+    def get_cached_paths(self):
+        return ["/", self.reverse_subpage("legal_register")]
 
 
 class DocumentType(models.TextChoices):

@@ -30,7 +30,7 @@ documents:
         title: Plan
         body:
           - type: recommendation
-            value: {code: "6.1", title: Tovholder, strength: skal, statement: <p>x</p>}
+            value: {code: "6.1", title: Tovholder, strength: boer, statement: <p>x</p>}
 """
 
 CASES = """

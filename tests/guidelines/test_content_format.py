@@ -49,7 +49,13 @@ documents:
               phases:
                 - {name: Start, description: Uden aktører}
           - type: recommendation
-            value: {code: "1.1", title: En anbefaling, strength: skal, statement: <p>Gør.</p>}
+            value:
+              code: "1.1"
+              title: En anbefaling
+              strength: skal
+              statement: <p>Gør.</p>
+              legal_basis:
+                - {law: psykiatriloven, paragraph: "§13a"}
       - slug: andet
         title: Andet afsnit
         number: "2"
@@ -277,6 +283,23 @@ BAD_FILES = {
         ),
         "documents[0] (proeve)",
         "intro",
+    ),
+    "skal without a legal basis": (
+        DOCUMENT.replace(
+            '                - {law: psykiatriloven, paragraph: "§13a"}\n', ""
+        ).replace("              legal_basis:\n", ""),
+        "sections[0] (foerste)",
+        "body",
+    ),
+    "a paragraph not written as in the act": (
+        DOCUMENT.replace('paragraph: "§13a"', "paragraph: tretten"),
+        "sections[0] (foerste)",
+        "body",
+    ),
+    "an act the register does not know": (
+        DOCUMENT.replace("law: psykiatriloven", "law: grundloven"),
+        "sections[0] (foerste)",
+        "body",
     ),
     "duplicate code across sections": (
         DOCUMENT.replace(
