@@ -13,12 +13,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.forms import GroupedCheckboxes
 from core.i18n import default_locale, locale_by_id, localized_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, RecommendationEntry, Region
-from guidelines.places import outside_region, region_of_place
+from guidelines.places import offer_municipalities, outside_region, region_of_place
 
 from .vocabulary import CaseStatus, TargetGroup, Theme
 
@@ -79,31 +78,9 @@ class CasePageForm(WagtailAdminPageForm):
                 region_field.disabled = True
         municipalities = self.fields.get("municipalities")
         if municipalities is not None:
-            self._offer_municipalities(municipalities)
+            offer_municipalities(municipalities, self.place_region, self.instance)
         if "recommendation_links" in self.formsets:
             self._offer_recommendations(self.formsets["recommendation_links"])
-
-    def _offer_municipalities(self, field):
-        # Only the region's are offered; any municipality is accepted by the field, so
-        # that one outside the region is named in the model's error ("Aalborg ligger
-        # ikke i Region Midtjylland").
-        offered = Municipality.objects.select_related("region").order_by("region__code", "name")
-        if self.place_region is not None:
-            # And those the case has, so that one outside the region is shown (and
-            # reported) rather than dropped without a word.
-            current = self.instance.municipalities.all() if self.instance.pk else []
-            offered = offered.filter(
-                Q(region=self.place_region) | Q(pk__in=[m.pk for m in current])
-            )
-        groups = {}
-        for municipality in offered:
-            groups.setdefault(municipality.region.name, []).append(
-                (municipality.pk, municipality.name)
-            )
-        field.widget = GroupedCheckboxes(
-            filter_label=_("Find kommune"), choices=list(groups.items())
-        )
-        field.error_messages["invalid_choice"] = _("Der findes ingen kommune med id %(value)s.")
 
     def _offer_recommendations(self, formset):
         """A recommendation picker: the live national documents (the Danish ones,

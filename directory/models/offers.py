@@ -7,17 +7,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from core.forms import GroupedCheckboxes
 from core.models import SitePage
 from guidelines.models import Municipality, Region
-from guidelines.places import outside_region
+from guidelines.places import offer_municipalities, outside_region
 
 from ..kinds import ActorKind
 from .places import region_above
@@ -54,20 +52,7 @@ class OfferPageForm(WagtailAdminPageForm):
         self.instance.region = region_above(self.instance, place) if place is not None else None
         field = self.fields.get("municipalities")
         if field is not None:
-            region = self.instance.region
-            offered = Municipality.objects.select_related("region").order_by("region__code", "name")
-            if region is not None:
-                current = self.instance.municipalities.all() if self.instance.pk else []
-                offered = offered.filter(Q(region=region) | Q(pk__in=[m.pk for m in current]))
-            groups = {}
-            for municipality in offered:
-                groups.setdefault(municipality.region.name, []).append(
-                    (municipality.pk, municipality.name)
-                )
-            field.widget = GroupedCheckboxes(
-                filter_label=_("Find kommune"), choices=list(groups.items())
-            )
-            field.error_messages["invalid_choice"] = _("Der findes ingen kommune med id %(value)s.")
+            offer_municipalities(field, self.instance.region, self.instance)
 
     def _post_clean(self):
         # The model's check (OfferPage.clean) reads the offer's municipalities: give
