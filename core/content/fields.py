@@ -138,14 +138,17 @@ def related_ids(model, values, page=None):
         objects = list(value.all()) if hasattr(value, "all") else list(value)
         if model_field.many_to_many:
             ids[name] = sorted(obj.pk for obj in objects)
-        else:  # a child relation: the objects each child points at
+        else:  # a child relation: the objects each child points at (or None)
             ids[name] = sorted(
-                tuple(
-                    getattr(obj, f.attname)
-                    for f in obj._meta.concrete_fields
-                    if f.many_to_one and not isinstance(f, ParentalKey)
-                )
-                for obj in objects
+                (
+                    tuple(
+                        getattr(obj, f.attname)
+                        for f in obj._meta.concrete_fields
+                        if f.many_to_one and not isinstance(f, ParentalKey)
+                    )
+                    for obj in objects
+                ),
+                key=lambda pointed: tuple((pk is not None, pk or 0) for pk in pointed),
             )
     return ids
 

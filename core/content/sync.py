@@ -1,5 +1,6 @@
 """Reading and writing content files: the one code path of import and export."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -266,7 +267,13 @@ def _str_representer(dumper, value):
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _time_representer(dumper, value):
+    # YAML has no time of day: written as "09:30", which the schema reads back.
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value.isoformat("minutes"))
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(datetime.time, _time_representer)
 
 
 def _yaml(data):
