@@ -20,6 +20,10 @@ from django.db.models import Count, Max
 from django.utils.translation import gettext_lazy as _
 
 from core.facets import MAX_VALUES_PER_FACET, NATIONAL
+from core.i18n import default_locale, localized_pages
+
+#: The funding facet's value for a case paid from no pool with a page of its own.
+OTHER_FUNDING = "anden"
 
 PERIODS = [
     ("2010-2014", 2010, 2014),
@@ -103,6 +107,44 @@ class ThemeFacet(RelationFacet):
     relation = "themes"
 
 
+def _page_options(pages):
+    """(slug, title in the reader's language) of live Danish pages, by title:
+    a case names the Danish page or its translation, which keeps its slug."""
+    pages = list(pages.live().public().filter(locale=default_locale()))
+    local = localized_pages(pages)
+    return sorted(
+        ((page.slug, local[page.translation_key].title) for page in pages),
+        key=lambda option: option[1].casefold(),
+    )
+
+
+class FundingFacet(Facet):
+    """The pool a case is paid from (casebook/models/funding.py), or "other"."""
+
+    param, label, field = "finansiering", _("Finansiering"), "funding_source__slug"
+
+    def options(self, model):
+        sources = model._meta.get_field("funding_source").related_model.objects
+        return _page_options(sources) + [(OTHER_FUNDING, _("Anden finansiering"))]
+
+    def values(self, queryset, rows):
+        # A pool that is not a live, public page is no option: its cases count as "other".
+        known = {slug for slug, _label in self.options(queryset.model)}
+        for pk, row in rows.items():
+            slug = row[self.field]
+            yield pk, slug if slug in known else OTHER_FUNDING
+
+
+class MethodFacet(RelationFacet):
+    """The methods a case uses (the method catalogue, casebook/models/methods.py)."""
+
+    param, label = "metode", _("Metode")
+    relation = "methods"
+
+    def options(self, model):
+        return _page_options(model._meta.get_field(self.relation).related_model.objects)
+
+
 class StatusFacet(Facet):
     param, label, field = "status", _("Status"), "status"
 
@@ -127,6 +169,8 @@ FACETS = [
     MunicipalityFacet(),
     TargetGroupFacet(),
     ThemeFacet(),
+    MethodFacet(),
+    FundingFacet(),
     StatusFacet(),
     PeriodFacet(),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from core.restrictions import private_q
 from guidelines.hooks import PagePart
 
-from .models import CasebookIndexPage, CasePage, CaseRecommendation, MeetingPage
+from .models import CasebookIndexPage, CasePage, CaseRecommendation, CollaborationPage, MeetingPage
 
 RECENT_MEETINGS = 5
 
@@ -43,6 +43,21 @@ class RegionCases(RegionPart):
             "cases": cases,
             "casebook": casebook,
         }
+
+
+class RegionCollaborations(RegionPart):
+    """The alliances and partnerships the region's page holds."""
+
+    template_name = "casebook/parts/region_collaborations.html"
+
+    def get_context_data(self, parent_context=None):
+        collaborations = (
+            CollaborationPage.objects.child_of(self.region_page)
+            .live()
+            .exclude(private_q(self.request))
+            .order_by("title")
+        )
+        return {"request": self.request, "collaborations": collaborations}
 
 
 class RegionMeetings(RegionPart):

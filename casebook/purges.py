@@ -4,7 +4,18 @@
 from core.page_cache.purges import exact, object_shown_on, shown_on, tree
 from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage, RegionIndexPage, RegionPage
 
-from .models import CasebookIndexPage, CasePage, MeetingPage, TargetGroup, Theme
+from .models import (
+    CasebookIndexPage,
+    CasePage,
+    CollaborationPage,
+    FundingPage,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingSeries,
+    MethodPage,
+    TargetGroup,
+    Theme,
+)
 
 
 def _region_pages(page):
@@ -31,6 +42,11 @@ def case_shown_on(case):
     for index in RegionIndexPage.objects.all():  # cases per region
         yield exact(index)
     yield from _region_pages(case)
+    # The methods, funding sources and collaborations that list it, now and before
+    # this change: all of them (a few dozen pages).
+    for model in (MethodPage, FundingPage, CollaborationPage):
+        for page in model.objects.all():
+            yield exact(page)
 
 
 @shown_on(MeetingPage)
@@ -39,6 +55,26 @@ def meeting_shown_on(meeting):
     yield from _region_pages(meeting)
     for link in meeting.presented_cases.select_related("case"):
         yield exact(link.case)
+    # Its parent's calendar; and the other meetings of any series, which list it.
+    yield exact(meeting.get_parent(), "kalender/")
+    for other in MeetingPage.objects.filter(series__isnull=False):
+        yield exact(other)
+
+
+@shown_on(MethodPage, FundingPage, CollaborationPage)
+def case_source_shown_on(page):
+    # Cases name their methods, funding source and collaborations by title; the
+    # casebook's facets list methods and funding sources.
+    yield from _casebooks()
+    for case in CasePage.objects.all():
+        yield exact(case)
+
+
+@object_shown_on(MeetingSeries)
+def series_shown_on(series):
+    # Meetings and their lists name their series.
+    for index in MeetingIndexPage.objects.all():
+        yield tree(index)
 
 
 @shown_on(GuidanceSectionPage, GuidanceDocumentPage)

@@ -20,8 +20,13 @@ from search.units import (
 from .models import (
     CasebookIndexPage,
     CasePage,
+    CollaborationPage,
+    FundingIndexPage,
+    FundingPage,
     MeetingIndexPage,
     MeetingPage,
+    MethodIndexPage,
+    MethodPage,
     TargetGroup,
     Theme,
 )
@@ -29,6 +34,9 @@ from .models import (
 # Practice: below the live guidance that matches as well, above editions.
 register_kind("case", _("Case"), order=60, tier=Tier.OTHER)
 register_kind("moede", _("Informationsmøde"), order=70, tier=Tier.OTHER)
+register_kind("metode", _("Metode"), order=62, tier=Tier.OTHER)
+register_kind("samarbejde", _("Samarbejde"), order=64, tier=Tier.OTHER)
+register_kind("pulje", _("Pulje"), order=66, tier=Tier.OTHER)
 register_facet("region", _("Region"), order=20)
 register_facet("maalgruppe", _("Målgruppe"), order=30)
 register_facet("tema", _("Tema"), order=40)
@@ -86,6 +94,8 @@ def case_units(page):
             plain(page.results),
             page.partners,
             ", ".join(m.name for m in page.municipalities.all()),
+            ", ".join(m.title for m in page.shown_methods),
+            page.shown_funding_source.title if page.shown_funding_source else "",
             page.funding,
             described(page, page.region, groups, themes, page.get_status_display()),
         ),
@@ -103,7 +113,10 @@ def meeting_units(page):
         kind="moede",
         lead=page.summary,
         body=joined(
+            page.series.label if page.series else "",
             page.place,
+            page.organiser,
+            page.audience,
             plain(page.programme),
             ", ".join(c.title for c in cases),
             described(page, page.region, groups.values(), themes.values()),
@@ -113,4 +126,41 @@ def meeting_units(page):
     )
 
 
-register(CasebookIndexPage, MeetingIndexPage)(listing_units)
+@register(MethodPage)
+def method_units(page):
+    return page_unit(
+        page,
+        kind="metode",
+        lead=page.summary,
+        body=joined(plain(page.for_whom), plain(page.how), plain(page.evidence)),
+    )
+
+
+@register(FundingPage)
+def funding_units(page):
+    return page_unit(
+        page,
+        kind="pulje",
+        lead=page.summary,
+        body=joined(page.granted_by, page.administrator, page.eligibility, plain(page.body)),
+    )
+
+
+@register(CollaborationPage)
+def collaboration_units(page):
+    with translation.override(page.locale.language_code):
+        return page_unit(
+            page,
+            kind="samarbejde",
+            lead=page.summary,
+            body=joined(
+                plain(page.ambition),
+                ", ".join(partner.name for partner in page.partners.all()),
+                ", ".join(initiative.title for initiative in page.initiatives.all()),
+                plain(page.body),
+            ),
+            **region_fields(page.region),
+        )
+
+
+register(CasebookIndexPage, MeetingIndexPage, FundingIndexPage, MethodIndexPage)(listing_units)

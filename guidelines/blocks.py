@@ -4,6 +4,8 @@ Every block renders through a template in guidelines/blocks/. Labels are
 translatable so they reach the admin in Danish and English.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -36,6 +38,11 @@ class AddedListBlock(blocks.ListBlock):
 
 
 class StrengthChoices:
+    """How binding a recommendation is: in guidelines, models and templates every
+    recommendation has one; recommendations to government (DocumentType.POLICY) have
+    none, which the document type enforces (strength_errors)."""
+
+    NONE = ""
     MUST = "skal"
     SHOULD = "boer"
     MAY = "kan"
@@ -93,8 +100,17 @@ class RecommendationBlock(blocks.StructBlock):
         help_text=_("Stabil kode, fx 3.2. Ændres aldrig, når anbefalingen først er udgivet."),
     )
     title = blocks.CharBlock(label=_("Overskrift"), max_length=200)
+    # Optional here; whether a recommendation must have a strength or must not have
+    # one depends on its document's type, which a block cannot see (strength_errors).
     strength = blocks.ChoiceBlock(
-        label=_("Styrke"), choices=StrengthChoices.CHOICES, default=StrengthChoices.SHOULD
+        label=_("Styrke"),
+        choices=[(StrengthChoices.NONE, _("Ingen styrke"))] + StrengthChoices.CHOICES,
+        required=False,
+        default=StrengthChoices.NONE,
+        help_text=_(
+            "Skal, bør eller kan i retningslinjer, modeller og skabeloner. "
+            "Anbefalinger til regeringen har ingen styrke."
+        ),
     )
     statement = blocks.RichTextBlock(label=_("Anbefaling"), features=INLINE_FEATURES + ["ul"])
     rationale = blocks.RichTextBlock(
@@ -140,6 +156,36 @@ class RecommendationBlock(blocks.StructBlock):
         icon = "tick-inverse"
         label = _("Anbefaling")
         template = "guidelines/blocks/recommendation.html"
+
+
+def strength_problem(strength, with_strengths):
+    """Why a recommendation's strength does not fit its document's type, or None:
+    guidelines, models and templates give every recommendation a strength,
+    recommendations to government give none (DocumentType.uses_strengths)."""
+    if with_strengths and not strength:
+        return _(
+            "Vælg en styrke (skal, bør eller kan): i retningslinjer, modeller og "
+            "skabeloner har hver anbefaling en."
+        )
+    if not with_strengths and strength:
+        return _("Anbefalinger til regeringen har ingen styrke: vælg “Ingen styrke”.")
+    return None
+
+
+def strength_errors(body, with_strengths):
+    """The errors of a section body (a StreamValue) whose recommendations' strengths do
+    not fit the document's type, on each recommendation's strength field as the page
+    editor shows them; None when all fit."""
+    errors = {}
+    for index, child in enumerate(body):
+        if child.block_type != "recommendation":
+            continue
+        problem = strength_problem(child.value.get("strength") or "", with_strengths)
+        if problem:
+            errors[index] = StructBlockValidationError(
+                block_errors={"strength": ValidationError(problem)}
+            )
+    return StreamBlockValidationError(block_errors=errors) if errors else None
 
 
 class ResponsibilityRole:
@@ -283,6 +329,88 @@ class SourcesBlock(blocks.StructBlock):
         template = "guidelines/blocks/sources.html"
 
 
+# A year ("2017") or a period ("2010–2017"), as a figure is dated.
+FIGURE_YEAR = re.compile(r"^\d{4}(?:–\d{4})?$")
+
+
+def normal_year(text):
+    """ "2010 - 2017" -> "2010–2017"."""
+    return re.sub(r"\s*[-–]\s*", "–", " ".join(str(text or "").split()))
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    """A number a text rests on, with what it measures, when and where it comes from:
+    a figure is shown only with its year and its source. Demo content may hold figures
+    nobody has checked: `invented` marks them visibly."""
+
+    figure = blocks.CharBlock(
+        label=_("Tal"), max_length=40, help_text=_("Tallet, som det skal stå, fx 2.300 eller 44 %.")
+    )
+    unit = blocks.CharBlock(
+        label=_("Enhed"),
+        max_length=60,
+        required=False,
+        help_text=_("Fx dage eller borgere; tom, når tallet står alene (fx en procent)."),
+    )
+    measure = blocks.CharBlock(label=_("Hvad tallet måler"), max_length=300)
+    year = blocks.CharBlock(
+        label=_("År"),
+        max_length=20,
+        help_text=_("Det år eller den periode, tallet gælder, fx 2017 eller 2010–2017."),
+    )
+    source = SourceBlock(label=_("Kilde"))
+    invented = blocks.BooleanBlock(
+        label=_("Opfundet tal (demo)"),
+        required=False,
+        help_text=_("Sæt kryds, når tallet ikke er efterprøvet: det vises med en markering."),
+    )
+
+    def clean(self, value):
+        # Said in words of their own before the fields' "required": a figure without
+        # its year or its source must not be published.
+        errors = {}
+        if not normal_year(value.get("year")):
+            errors["year"] = ValidationError(
+                _("Et nøgletal skal have det år eller den periode, tallet gælder.")
+            )
+        source = value.get("source") or {}
+        if not " ".join(str(source.get("citation") or "").split()):
+            errors["source"] = StructBlockValidationError(
+                block_errors={"citation": ValidationError(_("Et nøgletal skal have en kilde."))}
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        value = super().clean(value)
+        year = normal_year(value["year"])
+        if not FIGURE_YEAR.match(year):
+            raise StructBlockValidationError(
+                block_errors={
+                    "year": ValidationError(
+                        _("Skriv året som fx 2017, eller perioden som fx 2010–2017.")
+                    )
+                }
+            )
+        value["year"] = year
+        return value
+
+    class Meta:
+        icon = "order"
+        label = _("Nøgletal")
+        template = "guidelines/blocks/key_figure.html"
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    """Several key figures side by side, under one heading."""
+
+    title = blocks.CharBlock(label=_("Titel"), max_length=200, default="Nøgletal")
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Nøgletal"), min_num=1)
+
+    class Meta:
+        icon = "order"
+        label = _("Nøgletal (flere)")
+        template = "guidelines/blocks/key_figures.html"
+
+
 class PrefillChoices:
     NONE = ""
     ACTORS = "parter"
@@ -351,6 +479,8 @@ class SectionBodyBlock(blocks.StreamBlock):
     checklist = ChecklistBlock()
     practice_note = PracticeNoteBlock()
     action_plan_part = ActionPlanPartBlock()
+    key_figure = KeyFigureBlock()
+    key_figures = KeyFiguresBlock()
     sources = SourcesBlock()
 
     def clean(self, value):

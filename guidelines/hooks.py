@@ -24,6 +24,8 @@ RECOMMENDATION_PAGE_PARTS = "guidelines_recommendation_page_parts"
 DOCUMENT_PAGE_PARTS = "guidelines_document_page_parts"
 #: fn() -> pages whose subtrees national editors write and publish.
 NATIONAL_EDITOR_PAGES = "guidelines_national_editor_pages"
+#: fn() -> Django permissions (beyond pages) national editors have, e.g. on snippets.
+NATIONAL_EDITOR_PERMISSIONS = "guidelines_national_editor_permissions"
 #: fn(actors, region, request) -> {actor label: url} for the actors of a
 #: responsibility matrix: where the reader finds who that actor is in their
 #: municipality. Asked only when a region is known (the page's own, else the

@@ -4,8 +4,8 @@
 regional workflows exist exactly as described here, putting right any that
 were changed by hand in the admin; it is safe to run again.
 
-National editors write and publish the national guidance, and what apps above
-this one put in their remit (hooks.NATIONAL_EDITOR_PAGES: the casebook).
+National editors write and publish the national guidance and the glossary, and
+what apps above this one put in their remit (hooks.NATIONAL_EDITOR_PAGES: the casebook).
 Each region has editors, who write under the region's page and submit for
 moderation, and moderators, who approve (and so publish) it. Page permissions
 apply to a page's whole subtree, so a region's groups reach no other region.
@@ -21,8 +21,9 @@ from core.permissions import (
     group_with_permissions,
     permission,
 )
+from glossary.models import GlossaryPage
 
-from .hooks import NATIONAL_EDITOR_PAGES, results
+from .hooks import NATIONAL_EDITOR_PAGES, NATIONAL_EDITOR_PERMISSIONS, results
 from .models import GuidanceIndexPage, RegionPage
 
 NATIONAL_EDITORS = _("Nationale redaktører")
@@ -43,8 +44,9 @@ def setup_national_editors():
             permission("guidelines", "release_edition"),
             # The search's synonyms and abbreviations (search.models.SynonymGroup).
             *(permission("sitesearch", f"{action}_synonymgroup") for action in SYNONYM_ACTIONS),
+            *(p for found in results(NATIONAL_EDITOR_PERMISSIONS) for p in found),
         ],
-        [*GuidanceIndexPage.objects.all(), *others],
+        [*GuidanceIndexPage.objects.all(), *GlossaryPage.objects.all(), *others],
         PAGE_PERMISSIONS,
     )
 

@@ -69,6 +69,8 @@ def document_units(page):
                 ref=f"udgave-{edition.slug}",
                 trail=(page.display_title,),
                 lead=edition.change_summary,
+                # By the issuers' names of its time: "Socialstyrelsen" finds the 2014 edition.
+                body=edition.issuers,
                 date=edition.effective_date,
                 facets=facets,
                 superseded_on=superseded_on,

@@ -80,6 +80,9 @@ def test_demo_site_crawl(demo_site, client):
     missing = [(s, t, f) for s, t, f in fragments if f not in pages[t][1].ids]
     assert missing == []
 
+    # The glossary is reachable, and so every term a section links to (anchors above).
+    assert "/ordliste/" in pages
+
     # Every published section, recommendation, case, meeting, offer and edition is reachable.
     danish = {"locale__language_code": "da"}
     for section in GuidanceSectionPage.objects.live().filter(**danish):

@@ -18,7 +18,15 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from wagtail.models import Page, PageViewRestriction
 
-from casebook.models import CasebookIndexPage, CasePage, MeetingPage
+from casebook.models import (
+    CasebookIndexPage,
+    CasePage,
+    FundingPage,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingSeries,
+    MethodPage,
+)
 from guidelines.editions.release import release_edition
 from guidelines.models import GuidanceDocumentPage, GuidanceSectionPage, RegionalAdaptationPage
 
@@ -63,6 +71,10 @@ def site_addresses():
         ]
     for casebook in CasebookIndexPage.objects.live():
         paths += [casebook.url + "daekning/", casebook.url + "?region=nordjylland"]
+        paths += [casebook.url + "?metode=peerstoette"]
+    for meetings in MeetingIndexPage.objects.live():
+        paths += [meetings.url + "kalender/"]
+    paths += [meeting.url + "kalender/" for meeting in MeetingPage.objects.live()[:4]]
     paths += ["/udgaver/feed/", "/en/udgaver/feed/", "/sitemap.xml"]
     paths += ["/aendringer/", "/en/aendringer/", "/aendringer/feed/", "/en/aendringer/feed/"]
     return sorted(set(paths))
@@ -205,6 +217,30 @@ def test_unpublishing_a_meeting_purges_every_page_that_showed_it(demo_site, comm
     assert_every_page_agrees(client, paths, title)
     assert address not in client.get("/sitemap.xml").content.decode()
     assert len(shown_before) > 1
+
+
+@pytest.mark.parametrize("model", [MethodPage, FundingPage])
+def test_publishing_a_method_or_pool_purges_every_page_that_shows_it(demo_site, committed, model):
+    client = Client()
+    paths = warm(client, site_addresses())
+    page = model.objects.live().filter(locale__language_code="da").first()
+    with committed():
+        publish(page, title="Omdøbt til prøve")
+    shown = assert_every_page_agrees(client, paths, "Omdøbt til prøve")
+    assert page.url in shown
+    assert any(path.startswith("/regioner/") for path in shown)  # a case using it
+    assert any(path.startswith("/casebog/?") for path in shown)  # the facet's label
+
+
+def test_renaming_a_meeting_series_purges_the_meetings_and_their_calendars(demo_site, committed):
+    client = Client()
+    paths = warm(client, site_addresses())
+    series = MeetingSeries.objects.get()
+    series.name = "Omdøbt mødeserie til prøve"
+    with committed():
+        series.save()
+    shown = assert_every_page_agrees(client, paths, "Omdøbt mødeserie til prøve")
+    assert "/casebog/moeder/" in shown
 
 
 def test_releasing_an_edition_purges_the_document_and_the_feeds(

@@ -10,9 +10,20 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Page, get_page_models
 
-from casebook.models import CasebookIndexPage, CasePage, MeetingIndexPage, MeetingPage
+from casebook.models import (
+    CasebookIndexPage,
+    CasePage,
+    CollaborationPage,
+    FundingIndexPage,
+    FundingPage,
+    MeetingIndexPage,
+    MeetingPage,
+    MethodIndexPage,
+    MethodPage,
+)
 from core.checks import home_page_model
 from directory.models import DirectoryIndexPage, OfferPage, RegionalDirectoryPage
+from glossary.models import GlossaryPage
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
@@ -30,6 +41,8 @@ TREE = {
         RegionIndexPage,
         CasebookIndexPage,
         DirectoryIndexPage,
+        GlossaryPage,
+        MethodIndexPage,
         StandardPage,
         AccessibilityStatementPage,
     },
@@ -39,15 +52,21 @@ TREE = {
     GuidanceDocumentPage: {GuidanceSectionPage},
     GuidanceSectionPage: set(),
     RegionIndexPage: {RegionPage},
-    RegionPage: {RegionalAdaptationPage, CasePage, RegionalDirectoryPage},
+    RegionPage: {RegionalAdaptationPage, CasePage, RegionalDirectoryPage, CollaborationPage},
     RegionalAdaptationPage: set(),
-    CasebookIndexPage: {CasePage, MeetingIndexPage},
+    CasebookIndexPage: {CasePage, MeetingIndexPage, FundingIndexPage, CollaborationPage},
     CasePage: set(),
     MeetingIndexPage: {MeetingPage},
     MeetingPage: set(),
+    FundingIndexPage: {FundingPage},
+    FundingPage: set(),
+    CollaborationPage: set(),
+    MethodIndexPage: {MethodPage},
+    MethodPage: set(),
     DirectoryIndexPage: set(),
     RegionalDirectoryPage: {OfferPage},
     OfferPage: set(),
+    GlossaryPage: set(),
 }
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,15 +13,32 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.i18n import default_locale, locale_by_id, localized_pages
+from core.i18n import default_locale, locale_by_id, localized_pages, shown_pages
 from core.models import SitePage
 from guidelines.codes import validate_code
 from guidelines.models import GuidanceDocumentPage, Municipality, RecommendationEntry, Region
 from guidelines.places import offer_municipalities, outside_region, region_of_place
 
+from .collaborations import CollaborationPage
+from .meetings import MeetingPage
 from .vocabulary import CaseStatus, TargetGroup, Theme
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+
+
+def cases_linking(page, field):
+    """The live, public cases in `page`'s language whose `field` names it (a funding
+    source, a method): cases name the Danish page, or in a translated case its
+    translation, so the pages are matched by translation key."""
+    return (
+        CasePage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, **{f"{field}__translation_key": page.translation_key})
+        .distinct()
+        .select_related("region")
+        .annotate(source_locale_id=F("alias_of__locale_id"))
+        .order_by("-start_year", "title")
+    )
 
 
 def _slug_taken(slug, pk=None, translation_key=None):
@@ -81,6 +98,25 @@ class CasePageForm(WagtailAdminPageForm):
             offer_municipalities(municipalities, self.place_region, self.instance)
         if "recommendation_links" in self.formsets:
             self._offer_recommendations(self.formsets["recommendation_links"])
+        self._offer_source_pages()
+
+    def _offer_source_pages(self):
+        """Funding sources and methods are chosen among the Danish pages (a case's
+        English version shows their English translations), kept when already chosen."""
+        for name in ("funding_source", "methods"):
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            chosen = self.initial.get(name)
+            chosen = [chosen] if not isinstance(chosen, list | tuple) else chosen
+            chosen = [getattr(value, "pk", value) for value in chosen if value]
+            model = field.queryset.model
+            field.queryset = model.objects.filter(
+                Q(locale=default_locale()) | Q(pk__in=chosen)
+            ).order_by("title")
+            if name == "funding_source":
+                field.widget = forms.Select(choices=field.choices)
+                field.empty_label = _("Ingen pulje (se detaljerne)")
 
     def _offer_recommendations(self, formset):
         """A recommendation picker: the live national documents (the Danish ones,
@@ -179,7 +215,27 @@ class CasePage(SitePage):
     start_year = models.PositiveSmallIntegerField(_("startår"))
     end_year = models.PositiveSmallIntegerField(_("slutår"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices)
-    funding = models.CharField(_("finansiering"), max_length=255, blank=True)
+    funding_source = models.ForeignKey(
+        "casebook.FundingPage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funded_cases",
+        verbose_name=_("pulje eller finansieringskilde"),
+        help_text=_("Den pulje casen er betalt af, hvis den har en side; detaljer nedenfor."),
+    )
+    funding = models.CharField(
+        _("finansiering (detaljer)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Fx tilskud, medfinansiering og hvad der er opfundet i demoen."),
+    )
+    methods = ParentalManyToManyField(
+        "casebook.MethodPage",
+        blank=True,
+        related_name="method_cases",
+        verbose_name=_("metoder"),
+    )
     partners = models.TextField(_("parter"), blank=True)
     summary = models.TextField(_("resumé"))
     what_was_done = RichTextField(_("hvad blev gjort"), features=TEXT_FEATURES)
@@ -207,6 +263,7 @@ class CasePage(SitePage):
                 FieldPanel("municipalities"),
                 FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("start_year"),
                 FieldPanel("end_year"),
                 FieldPanel("status"),
@@ -217,7 +274,12 @@ class CasePage(SitePage):
         FieldPanel("what_was_done"),
         FieldPanel("results"),
         MultiFieldPanel(
-            [FieldPanel("funding"), FieldPanel("partners"), FieldPanel("contact_role")],
+            [
+                FieldPanel("funding_source"),
+                FieldPanel("funding"),
+                FieldPanel("partners"),
+                FieldPanel("contact_role"),
+            ],
             heading=_("Organisering"),
         ),
         InlinePanel("recommendation_links", heading=_("Anbefalinger casen omsætter")),
@@ -263,6 +325,44 @@ class CasePage(SitePage):
         return [
             (link, shown[link.pk], entries.get((shown[link.pk].pk, link.code))) for link in links
         ]
+
+    def _localized(self, pages):
+        return shown_pages(pages, locale_by_id(self.locale_id))
+
+    @cached_property
+    def shown_funding_source(self):
+        shown = self._localized([self.funding_source]) if self.funding_source_id else []
+        return shown[0] if shown else None
+
+    @cached_property
+    def shown_methods(self):
+        return self._localized(list(self.methods.order_by("title")))
+
+    @cached_property
+    def presented_at(self):
+        """The meetings where it was presented, in this case's language. A meeting
+        names the Danish case (or, translated, its translation): by translation key."""
+        return list(
+            MeetingPage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                presented_cases__case__translation_key=self.translation_key,
+            )
+            .distinct()
+            .select_related("region")
+            .annotate(source_locale_id=F("alias_of__locale_id"))
+            .order_by("-date")
+        )
+
+    @cached_property
+    def collaborations(self):
+        """The collaborations that count it among their initiatives, in its language."""
+        # A collaboration and its translation both name the case (or its own
+        # translation): one of each, then shown in this case's language.
+        found = CollaborationPage.objects.live().public().order_by("title")
+        found = found.filter(initiatives__case__translation_key=self.translation_key)
+        return self._localized(list({page.translation_key: page for page in found}.values()))
 
     def clean(self):
         super().clean()

@@ -4,12 +4,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.i18n import default_locale, localize
 from core.models import IndexPage, SitePage
 from guidelines.models import GuidanceDocumentPage, Region, prefetch_sections
 
 from .. import facets
 from .cases import CasePage, CaseRecommendation
+from .funding import FundingIndexPage
 from .meetings import MeetingIndexPage
+from .methods import MethodIndexPage
 
 CASES_PER_PAGE = 20
 
@@ -18,7 +21,12 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
     """The casebook (/casebog/): every case on the site, regional and national,
     with facets; the Denmark overview; and the coverage of recommendations."""
 
-    subpage_types = ["casebook.CasePage", "casebook.MeetingIndexPage"]
+    subpage_types = [
+        "casebook.CasePage",
+        "casebook.MeetingIndexPage",
+        "casebook.FundingIndexPage",
+        "casebook.CollaborationPage",
+    ]
 
     class Meta:
         verbose_name = _("casebog")
@@ -53,6 +61,10 @@ class CasebookIndexPage(RoutablePageMixin, IndexPage):
             ],
             query_without_page=_query_without(request.GET, "side"),
             meeting_index=MeetingIndexPage.objects.child_of(self).live().first(),
+            funding_index=FundingIndexPage.objects.child_of(self).live().first(),
+            method_index=localize(
+                MethodIndexPage.objects.live().filter(locale=default_locale()).first()
+            ),
         )
         return context
 

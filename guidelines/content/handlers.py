@@ -20,6 +20,7 @@ from core.content.richtext import normalise
 from core.content.schema import IndexItem, Item, PageItem, RichText, Slug, StreamData, Text, Title
 from core.content.streamdata import to_plain
 
+from ..blocks import RecommendationBlock, strength_problem
 from ..editions.release import ReleaseError, release_edition
 from ..editions.snapshot import DOCUMENT_FIELDS, build_snapshot, document_data, structure
 from ..models import (
@@ -56,7 +57,7 @@ class EditionItem(Item):
 
 class DocumentItem(PageItem):
     short_title: str = ""
-    document_type: Literal["model", "guideline", "template"]
+    document_type: Literal["model", "guideline", "template", "policy"]
     issuers: Title
     audience: str = ""
     first_published: date
@@ -129,7 +130,8 @@ def sync_edition(document, document_item, item, context):
     snapshot = build_snapshot(fields, sections)
     existing = Edition.objects.filter(document=document, slug=item.slug).first()
     if existing is not None:
-        same = comparable(existing.snapshot) == comparable(snapshot) and (
+        released, wanted = comparable(existing.snapshot), comparable(snapshot)
+        same = released == wanted and (
             existing.label,
             existing.effective_date,
             existing.change_summary,
@@ -137,6 +139,7 @@ def sync_edition(document, document_item, item, context):
         if not same:
             raise context.error(
                 "udgaven er allerede frigivet med et andet indhold og kan ikke ændres"
+                + changed_document_fields(released["document"], wanted["document"])
             )
         context.stats["unchanged"] += 1
         return existing
@@ -155,6 +158,45 @@ def sync_edition(document, document_item, item, context):
         raise context.error(str(error)) from error
     context.stats["created"] += 1
     return edition
+
+
+def changed_document_fields(released, wanted):
+    """A hint for a released edition whose document fields differ from the file's: an
+    edition keeps the fields of its time (e.g. its issuers: names change), which the
+    item states under `document` once the document's own fields have moved on."""
+    names = [name for name in DOCUMENT_FIELDS if released.get(name) != wanted.get(name)]
+    if not names:
+        return ""
+    was = "; ".join(f"{name}: {released.get(name)!r}" for name in names)
+    return (
+        f" (dokumentfelterne {', '.join(names)} afviger fra udgaven; udgaven har {was}:"
+        " angiv dem under udgavens 'document', når dokumentet er ændret siden)"
+    )
+
+
+def check_strengths(document_type, sections, context, key="sections"):
+    """Skal/bør/kan in guidelines, models and templates, none in recommendations to
+    government: checked on the items, as a document's type may change in the same
+    file as its sections (or without them)."""
+    with_strengths = GuidanceDocumentPage.type_uses_strengths(document_type)
+    fields = set(RecommendationBlock.base_blocks)
+    for index, section in enumerate(sections):
+        for position, block in enumerate(section.body):
+            if not isinstance(block, dict) or block.get("type") != "recommendation":
+                continue
+            value = block.get("value")
+            strength = value.get("strength") if isinstance(value, dict) else None
+            if (
+                not isinstance(value, dict)
+                or set(value) - fields
+                or not (strength is None or isinstance(strength, str))
+            ):
+                continue  # a malformed block: the block validation says what is wrong
+            problem = strength_problem(strength or "", with_strengths)
+            if problem:
+                raise context.child(f"{key}[{index}] ({section.slug})").error(
+                    str(problem), field=f"body[{position}].strength"
+                )
 
 
 def comparable(snapshot):
@@ -184,7 +226,13 @@ def dump_edition(edition, current):
     }
     frozen = comparable(edition.snapshot)
     if frozen["document"] != current["document"]:
-        data["document"] = frozen["document"]
+        # Only the fields that differ (e.g. the issuers of its time): import takes
+        # the others from the document, as for an edition without `document`.
+        data["document"] = {
+            name: value
+            for name, value in frozen["document"].items()
+            if current["document"].get(name) != value
+        }
     if frozen["sections"] != current["sections"]:
         data["sections"] = frozen["sections"]
     return data
@@ -207,6 +255,7 @@ class DocumentsHandler(Handler):
 
     def apply(self, value, context):
         def sections(document, item, item_context):
+            check_strengths(item.document_type, item.sections, item_context)
             sync_children(document, GuidanceSectionPage, item.sections, item_context, "sections")
             check_unique_slugs(item.editions, item_context, "editions")
             for index, edition in enumerate(item.editions):

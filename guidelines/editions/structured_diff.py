@@ -1,5 +1,5 @@
 """A section's two editions compared with their structure kept: headings,
-paragraphs, list items, table rows and recommendation boxes stay what they are,
+paragraphs, list items, table rows, recommendation boxes and key figures stay what they are,
 with word-level <ins>/<del> inside the ones that changed.
 
 The frozen HTML of each edition is cut into blocks (the smallest elements that
@@ -23,6 +23,7 @@ BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "caption", "dt", 
 #: Boxes a block is shown in again: (CSS selector of the box, the box it becomes).
 BOXES = (
     ("section.recommendation", "recommendation"),
+    ("figure", "figure"),  # a key figure: its number, measure, year and source together
     ("table", "table"),
     ("ol", "ol"),
     ("ul", "ul"),
@@ -35,7 +36,7 @@ HEADING_SHIFT = 2
 @dataclass(frozen=True)
 class Block:
     tag: str
-    box: str  # "" (none), recommendation, table, ol, ul, blockquote
+    box: str  # "" (none), recommendation, figure, table, ol, ul, blockquote
     box_id: int  # which box of the section, so two lists in a row stay two
     cells: tuple  # the texts of a row's cells, or the block's one text
 
@@ -155,6 +156,7 @@ def _render_block(item):
 #: How each kind of box opens and closes around its run of blocks.
 BOX_TAGS = {
     "recommendation": ('<div class="recommendation recommendation--diff">', "</div>"),
+    "figure": ('<div class="key-figure key-figure--diff">', "</div>"),
     "table": ('<table class="table diff-table"><tbody>', "</tbody></table>"),
     "ol": ("<ol>", "</ol>"),
     "ul": ("<ul>", "</ul>"),

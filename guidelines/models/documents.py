@@ -27,14 +27,14 @@ from core.i18n import default_locale
 from core.models import IndexPage, SitePage
 from core.restrictions import private_q
 
-from ..blocks import SectionBodyBlock, StrengthChoices
+from ..blocks import SectionBodyBlock, StrengthChoices, strength_errors
 from ..codes import code_from_slug, code_slug, recommendation_anchor
 from ..editions import printing
 from ..editions.diff import compare
 from ..editions.feeds import DocumentEditionsFeed
 from ..editions.history import histories
 from ..editions.pdf import ensure_pdf
-from ..forms import SectionPageForm
+from ..forms import DocumentPageForm, SectionPageForm
 from ..hooks import DOCUMENT_PAGE_PARTS, RECOMMENDATION_PAGE_PARTS, parts
 from ..laws import legal_register
 from ..region_cookie import RegionAwareMixin
@@ -81,6 +81,14 @@ class DocumentType(models.TextChoices):
     MODEL = "model", _("Model")
     GUIDELINE = "guideline", _("Retningslinjer")
     TEMPLATE = "template", _("Skabelon")
+    # A paper of recommendations to government (KL's, May 2018): advice to those who
+    # decide, not guidance to those who act, so its recommendations carry no skal/bør/kan.
+    POLICY = "policy", _("Anbefalinger til regeringen")
+
+    @classmethod
+    def uses_strengths(cls, value):
+        """Whether a document of this type gives each recommendation a strength."""
+        return value != cls.POLICY
 
 
 class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
@@ -131,6 +139,7 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     ]
     parent_page_types = ["guidelines.GuidanceIndexPage"]
     subpage_types = ["guidelines.GuidanceSectionPage"]
+    base_form_class = DocumentPageForm
 
     class Meta:
         verbose_name = _("vejledningsdokument")
@@ -139,6 +148,15 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     @property
     def display_title(self):
         return self.short_title or self.title
+
+    @property
+    def uses_strengths(self):
+        """Whether its recommendations say skal/bør/kan (and the page shows the legend)."""
+        return self.type_uses_strengths(self.document_type)
+
+    @staticmethod
+    def type_uses_strengths(document_type):
+        return DocumentType.uses_strengths(document_type)
 
     def get_sections(self):
         return GuidanceSectionPage.objects.child_of(self).live().public()
@@ -488,6 +506,11 @@ class GuidanceSectionPage(RegionAwareMixin, SitePage):
             )
             if clash:
                 raise ValidationError({"body": clash})
+            # Skal/bør/kan in guidelines, none in recommendations to government.
+            errors = strength_errors(self.body, self.document.uses_strengths)
+            if errors:
+                path, message = error_messages(errors, "body")[0]
+                raise ValidationError({"body": f"{path}: {message}"})
 
     @staticmethod
     def code_clash(recommendations, other_sections):

@@ -101,6 +101,13 @@ class Edition(models.Model):
         return self.snapshot["sections"]
 
     @property
+    def issuers(self):
+        """Who issued the edition, by the names of its time (the document's issuers as
+        they were at release): Socialstyrelsen in 2014, Social- og Boligstyrelsen since
+        2023. The document's own field holds the names of its current edition."""
+        return (self.snapshot.get("document") or {}).get("issuers", "")
+
+    @property
     def recommendations(self):
         for section in self.sections:
             yield from ((section, r) for r in section["recommendations"])

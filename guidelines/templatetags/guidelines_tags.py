@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from ..blocks import StrengthChoices
 from ..codes import recommendation_anchor
@@ -45,6 +46,20 @@ def anchor(code):
 @register.filter
 def strength_label(value):
     return STRENGTH_LABELS.get(value, value)
+
+
+@register.filter
+def css_string(value):
+    """Text for a quoted CSS string (a PDF's running header): every character but
+    letters, digits, spaces and plain punctuation as a CSS escape ("\\2d "), which
+    also keeps "</style>" out. (escapejs writes JavaScript's "\\u002D", which CSS
+    reads as the letters "u002D": "kl-2018" came out as "klu002D2018".)"""
+    return mark_safe(
+        "".join(
+            char if char.isalnum() or char in " .,:/·()" else f"\\{ord(char):x} "
+            for char in str(value)
+        )
+    )
 
 
 @register.inclusion_tag("guidelines/_regional_offer.html", takes_context=True)

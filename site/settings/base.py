@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "casebook",
     "directory",  # "Hvem gør hvad": the offers behind each actor, per municipality
     "guidelines",
+    "glossary",  # the ordliste, and its links from the guidance's text
     "search",
     "core",
     "danish_admin",  # before the wagtail apps: its Danish wins (see danish_admin/apps.py)

@@ -15,12 +15,18 @@ from wagtail_localize.synctree import synchronize_tree
 from casebook.models import (
     CasebookIndexPage,
     CasePage,
+    CollaborationPage,
+    FundingIndexPage,
+    FundingPage,
     MeetingIndexPage,
     MeetingPage,
+    MethodIndexPage,
+    MethodPage,
 )
 from core.content import ContentError, export_content, import_content
 from core.content.pages import mirror_order
 from directory.models import DirectoryIndexPage, OfferPage, RegionalDirectoryPage
+from glossary.models import GlossaryPage
 from guidelines.models import (
     GuidanceDocumentPage,
     GuidanceIndexPage,
@@ -68,9 +74,14 @@ DEMO_TRANSLATIONS = {
             "om-retningslinjerne",
             "den-forkerte-doer",
             "tovholder",
+            # kl-2018
+            "om-anbefalingerne",
+            "udviklingen-i-tal",
+            "et-samlet-loeft",
         ]
     ),
     (GuidanceDocumentPage, "dobbeltdiagnose"),
+    (GuidanceDocumentPage, "kl-2018"),
     (GuidanceDocumentPage, "indsatsplan"),
     (CasebookIndexPage, "casebog"),
     *(
@@ -92,11 +103,37 @@ DEMO_TRANSLATIONS = {
         (OfferPage, slug)
         for slug in ["ambulatorium-randers", "misbrugsbehandling-randers", "akutteam-midt"]
     ),
+    (GlossaryPage, "ordliste"),
+    (FundingIndexPage, "puljer"),
+    *(
+        (FundingPage, slug)
+        for slug in [
+            "pulje-lokale-forloebsprogrammer-2015",
+            "alliance-om-den-naere-psykiatri-midler",
+        ]
+    ),
+    (CollaborationPage, "alliance-om-den-naere-psykiatri"),
+    (MethodIndexPage, "metoder"),
+    *(
+        (MethodPage, slug)
+        for slug in [
+            "brobyggere",
+            "udskrivningsaftaler-og-koordinationsplaner",
+            "peerstoette",
+            "ips",
+            "aaben-dialog",
+            "low-arousal",
+            "fit",
+            "akuttilbud",
+            "psykiatrihuse",
+        ]
+    ),
 }
 TRANSLATED_SECTIONS = {
     "forloebsprogrammer": 8,  # all of them
     "dobbeltdiagnose": 4,
     "indsatsplan": 0,  # the overview only
+    "kl-2018": 3,
 }
 
 
@@ -338,6 +375,7 @@ def test_export_then_import_into_an_empty_database_round_trips_both_locales(demo
         "en/documents/dobbeltdiagnose.yaml",
         "en/documents/forloebsprogrammer.yaml",
         "en/documents/indsatsplan.yaml",
+        "en/documents/kl-2018.yaml",
         "en/site.yaml",
     ]
     site = yaml.safe_load((tmp_path / "export" / "en" / "site.yaml").read_text())

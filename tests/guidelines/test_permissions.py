@@ -19,8 +19,12 @@ def national_editor(demo_site, client, django_user_model):
 def test_setup_is_idempotent(demo_site):
     first = setup_national_editors()
     setup_national_editors()
-    # Five on the guidance index, the casebook and "Hvem gør hvad", in Danish and in English.
-    assert first.page_permissions.count() == 30
+    # Five on the guidance index, the glossary, the casebook, the method catalogue and
+    # "Hvem gør hvad", in Danish and in English.
+    assert first.page_permissions.count() == 50
+    # And the meeting series the casebook's meetings belong to (a snippet).
+    codenames = set(first.permissions.values_list("codename", flat=True))
+    assert {"add_meetingseries", "change_meetingseries"} <= codenames
     assert Group.objects.filter(name="Nationale redaktører").count() == 1
 
 
