@@ -49,6 +49,7 @@ class EditionItem(Item):
     slug: Slug
     label: Title
     effective_date: date
+    effective_month_only: bool = False
     change_summary: Text
     released_at: datetime | None = None
     document: dict[str, str | None] | None = None
@@ -61,6 +62,7 @@ class DocumentItem(PageItem):
     issuers: Title
     audience: str = ""
     first_published: date
+    first_published_month_only: bool = False
     last_substantive_change: date | None = None
     change_note: str = ""
     summary: Text
@@ -69,6 +71,7 @@ class DocumentItem(PageItem):
     editions: list[EditionItem] = []
 
     children = ("sections", "editions")
+    optional_fields = (*PageItem.optional_fields, "first_published_month_only")
 
 
 class RegionItem(PageItem):
@@ -134,8 +137,9 @@ def sync_edition(document, document_item, item, context):
         same = released == wanted and (
             existing.label,
             existing.effective_date,
+            existing.effective_month_only,
             existing.change_summary,
-        ) == (item.label, item.effective_date, item.change_summary)
+        ) == (item.label, item.effective_date, item.effective_month_only, item.change_summary)
         if not same:
             raise context.error(
                 "udgaven er allerede frigivet med et andet indhold og kan ikke ændres"
@@ -150,6 +154,7 @@ def sync_edition(document, document_item, item, context):
             slug=item.slug,
             label=item.label,
             effective_date=item.effective_date,
+            effective_month_only=item.effective_month_only,
             change_summary=item.change_summary,
             snapshot=snapshot,
             **extra,
@@ -224,6 +229,8 @@ def dump_edition(edition, current):
         "change_summary": edition.change_summary,
         "released_at": edition.released_at,
     }
+    if edition.effective_month_only:
+        data["effective_month_only"] = True
     frozen = comparable(edition.snapshot)
     if frozen["document"] != current["document"]:
         # Only the fields that differ (e.g. the issuers of its time): import takes

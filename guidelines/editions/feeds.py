@@ -2,10 +2,10 @@
 site (views.SiteEditionsFeed, which looks the documents up)."""
 
 from django.contrib.syndication.views import Feed
-from django.utils import dateformat
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from core.dates import shown_date
 
 FEED_LENGTH = 50
 
@@ -34,8 +34,7 @@ class EditionsFeed(Feed):
         return f"{self.shown_under[edition.pk].title}: {edition.label}"
 
     def item_description(self, edition):
-        # Translators: Date format (Django date filter): English has no dot after the day.
-        effective = dateformat.format(edition.effective_date, gettext("j. F Y"))
+        effective = shown_date(edition.effective_date, edition.effective_month_only)
         return f"{_('Gælder fra')} {effective}. {edition.change_summary}"
 
     def item_link(self, edition):

@@ -13,6 +13,11 @@ class ReleaseEditionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("En dato i fremtiden frigiver udgaven nu, men den træder først i kraft da."),
     )
+    effective_month_only = forms.BooleanField(
+        label=_("Kun måneden er kendt"),
+        required=False,
+        help_text=_("Vis datoen som måned og år, fx “maj 2018”."),
+    )
     change_summary = forms.CharField(
         label=_("Hvad er ændret"), widget=forms.Textarea(attrs={"rows": 5}), max_length=4000
     )

@@ -24,6 +24,7 @@ class EditionRef:
     label: str
     slug: str
     effective_date: object
+    effective_month_only: bool
     language: str  # of the frozen text: its document's
 
 
@@ -90,7 +91,12 @@ def histories(document, today=None):
     refs = tuple(
         EditionRef(*row)
         for row in in_force.values_list(
-            "pk", "label", "slug", "effective_date", "document__locale__language_code"
+            "pk",
+            "label",
+            "slug",
+            "effective_date",
+            "effective_month_only",
+            "document__locale__language_code",
         )
     )
     if not refs:

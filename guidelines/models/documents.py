@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -104,6 +104,11 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
     issuers = models.CharField(_("udgivet af"), max_length=255)
     audience = models.CharField(_("skrevet til"), max_length=255, blank=True)
     first_published = models.DateField(_("først udgivet"))
+    first_published_month_only = models.BooleanField(
+        _("kun måneden er kendt"),
+        default=False,
+        help_text=_("Vis datoen som måned og år, fx “maj 2018”, når dagen ikke er kendt."),
+    )
     last_substantive_change = models.DateField(
         _("seneste væsentlige ændring"),
         null=True,
@@ -123,7 +128,9 @@ class GuidanceDocumentPage(RegionAwareMixin, RoutablePageMixin, SitePage):
                 FieldPanel("document_type"),
                 FieldPanel("issuers"),
                 FieldPanel("audience"),
-                FieldPanel("first_published"),
+                FieldRowPanel(
+                    [FieldPanel("first_published"), FieldPanel("first_published_month_only")]
+                ),
                 FieldPanel("last_substantive_change"),
                 FieldPanel("change_note"),
             ],

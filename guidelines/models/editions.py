@@ -36,6 +36,11 @@ class Edition(models.Model):
     label = models.CharField(_("udgave"), max_length=80, help_text=_("Fx “2. udgave, 2024”."))
     slug = models.SlugField(_("slug"), max_length=80)
     effective_date = models.DateField(_("gælder fra"))
+    effective_month_only = models.BooleanField(
+        _("kun måneden er kendt"),
+        default=False,
+        help_text=_("Vis datoen som måned og år, fx “maj 2018”, når dagen ikke er kendt."),
+    )
     change_summary = models.TextField(_("ændringer i denne udgave"))
     released_at = models.DateTimeField(_("frigivet"), default=timezone.now)
     released_by = models.ForeignKey(
