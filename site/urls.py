@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import docs as api_docs
+from api.v1 import api as api_v1
 from core import passwords
 from core.login import AdminLoginForm
 from danish_admin import views as danish_admin_views
@@ -30,6 +32,8 @@ urlpatterns = [
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("was", home_views.was),  # the web accessibility law's short address
+    path("api/v1/", api_v1.urls),  # the open read API (api/); its documentation is a page
+    path("embed/", include("api.urls")),  # a recommendation or section framed by others
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LocalizedSitemap}}),  # both languages
 ]
 
@@ -44,6 +48,7 @@ if settings.DEBUG:
 
 # Danish lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    path("api/", api_docs.page, name="api-docs"),  # the read API's documentation
     path("", include("search.urls")),
     path("", include("feedback.urls")),
     path("", include("alerts.urls")),

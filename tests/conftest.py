@@ -1,6 +1,8 @@
 import datetime
 import itertools
+import os
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -124,17 +126,27 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_itemcollected(item):
-    """Run the tests that share data together on one worker when the suite runs in
-    parallel (`make test`: pytest-xdist with --dist loadgroup): all those sharing a
-    session's data in one group, those sharing a module's data in one per module.
-    The group's place in the work queue is that of its first test, so with the
+    """Run the tests that share data together when the suite runs in parallel
+    (`make test`: pytest-xdist with --dist loadgroup): those sharing a session's data
+    in one group per worker, by module (each worker loads that data once, and they
+    share the work), those sharing a module's data in one group per module.
+    The groups' places in the work queue are those of their first tests, so with the
     order above they still come after the tests that share nothing. (Marked here,
     as each item is collected: xdist names the groups in its own
     pytest_collection_modifyitems, which runs before ours.)"""
     if _uses(item, "session"):
-        item.add_marker(pytest.mark.xdist_group("shared-session-data"))
+        bucket = zlib.crc32(item.module.__name__.encode()) % _workers(item.config)
+        item.add_marker(pytest.mark.xdist_group(f"shared-session-data-{bucket}"))
     elif _uses(item, "module"):
         item.add_marker(pytest.mark.xdist_group(f"shared-data-{item.module.__name__}"))
+
+
+def _workers(config):
+    """How many xdist workers the run has (1 without xdist)."""
+    count = getattr(config.option, "numprocesses", None)
+    if count in ("auto", "logical"):
+        count = os.cpu_count()
+    return max(1, int(count or 1))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -26,7 +26,8 @@ from django.utils.http import http_date
 from . import store
 
 LEARNED_COOKIES = set()  # in this process: see PageCacheMiddleware
-SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# The read API (/api/v1/) keeps its own copies, per language (api/middleware.py).
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/api/")
 
 
 def vary_on_cookies(response, *names):

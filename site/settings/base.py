@@ -40,6 +40,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 
 INSTALLED_APPS = [
+    "api",  # the open read API under /api/v1/, and the embeds (api/)
     "home",
     "feedback",  # "Var siden nyttig?" on guidance, case and meeting pages
     "alerts",  # e-mail alerts: new editions, a region's adaptations and cases
@@ -82,17 +83,23 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",  # the task queue's table, whichever backend runs (see "Tasks")
     "ops",  # /healthz, /readyz, JSON logs
+    "corsheaders",  # the read API's CORS headers (see "Read API")
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Answers the read API's CORS preflight (OPTIONS), which the next one refuses elsewhere.
+    "corsheaders.middleware.CorsMiddleware",
     "core.middleware.RefuseOptionsAndTrace",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the cache, before sessions and CSRF (core/page_cache/).
     "core.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The read API's language, rate limit, cache and caching headers (api/middleware.py):
+    # after LocaleMiddleware, which would give every address outside /en/ Danish.
+    "api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -344,6 +351,19 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+
+# --- Read API (api/) -------------------------------------------------------------
+# Requests a minute per client (429 with Retry-After beyond; 0 turns the limit off),
+# and how long a client or CDN may reuse an answer (our own copy is purged on publish).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "300"))
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+# Any site may read the API from a browser; it only answers GET (and HEAD).
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After", "Content-Language")
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Wagtail ------------------------------------------------------------------
 # The site's home page: listing pages (core.models.IndexPage) stand directly under it.

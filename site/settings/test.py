@@ -17,6 +17,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # tests/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The read API's rate limit is off (the schema check sends hundreds of requests);
+# tests/api/test_read_api.py turns it on.
+API_RATE_LIMIT = 0
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 
 # Files the tests make (edition PDFs) go to a throwaway folder, never into var/.

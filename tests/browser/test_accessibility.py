@@ -155,6 +155,8 @@ def pages_to_check(page, base):
         (base + "/en/regioner/midtjylland/alliance-om-den-naere-psykiatri/", 200),
         (base + "/en/metoder/aaben-dialog/", 200),
         (base + "/en/soeg/?q=misbrug", 200),
+        (base + "/api/", 200),
+        (base + "/en/api/", 200),
         (base + untranslated_english_page(), 200),
     ]
 
