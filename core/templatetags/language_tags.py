@@ -96,6 +96,14 @@ def danish(value, around=None):
 
 
 @register.filter
+def marked(value, language):
+    """`value`, written in `language` (an edition's label), in <span lang> when that is
+    not the active language: inside {% blocktranslate %}, which takes no attributes."""
+    attribute = lang_attribute(language, _around(None))
+    return format_html("<span{}>{}</span>", attribute, value) if attribute else value
+
+
+@register.filter
 def danish_list(values, around=None):
     """Names joined with ", ", marked as Danish on English pages (see `danish`)."""
     return danish(", ".join(str(value) for value in values), around)
